@@ -1,0 +1,14 @@
+package cn.yongkang.campaign;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Entry point: every command of the operator console runs through here (see {@code operator}). */
+@SpringBootApplication
+public class CampaignPipelineApplication {
+
+	public static void main(String[] args) {
+		System.exit(cn.yongkang.campaign.operator.OperatorConsole.launch(CampaignPipelineApplication.class, args));
+	}
+
+}

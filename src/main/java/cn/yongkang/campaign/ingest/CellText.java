@@ -1,0 +1,35 @@
+package cn.yongkang.campaign.ingest;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.NumberToTextConverter;
+
+/**
+ * Turns numeric cells into the text validation expects: date-formatted cells become ISO dates
+ * (whatever the display format or locale), other numbers their plain digits (a phone number
+ * stored as a number must not come out as 1.38E10 or with thousands separators).
+ */
+final class CellText extends DataFormatter {
+
+	private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d+(\\.\\d+)?[eE][+-]?\\d+");
+
+	@Override
+	public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+		if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+			return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+		}
+		return NumberToTextConverter.toText(value);
+	}
+
+	/** A raw number written without a style may still use exponent notation; spell it out. */
+	static String plainNumber(String text) {
+		if (text != null && SCIENTIFIC.matcher(text).matches()) {
+			return new BigDecimal(text).toPlainString();
+		}
+		return text;
+	}
+
+}

@@ -1,0 +1,197 @@
+package cn.yongkang.campaign.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Streams .xlsx sheets with POI's SAX event API: cached values of formulas, dates as ISO text,
+ * vertically merged cells filled down from their first row. Each sheet is parsed twice: once for
+ * its merged ranges (stored after the cells in the file), once for the cells.
+ */
+final class XlsxWorkbookReader implements WorkbookReader {
+
+	private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	@Override
+	public void read(Path file, SheetVisitor visitor) throws IOException, UnreadableFileException {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			XSSFReader reader = new XSSFReader(pkg);
+			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+			StylesTable styles = reader.getStylesTable();
+			List<SheetEntry> sheets = sheets(reader);
+			for (boolean hidden : new boolean[] { false, true }) {
+				for (SheetEntry sheet : sheets) {
+					if (sheet.hidden() == hidden && readSheet(reader, sheet, strings, styles, visitor)) {
+						return;
+					}
+				}
+			}
+		}
+		catch (NotOfficeXmlFileException | InvalidFormatException ex) {
+			throw new UnreadableFileException(FileProblems.CORRUPT, ex);
+		}
+		catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
+			throw new UnreadableFileException(FileProblems.CORRUPT, ex);
+		}
+		catch (IOException ex) {
+			throw FileProblems.fromIo(ex);
+		}
+	}
+
+	private boolean readSheet(XSSFReader reader, SheetEntry sheet, SharedStrings strings, StylesTable styles,
+			SheetVisitor visitor) throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
+		MergedCells merged = new MergedCells();
+		try (InputStream in = reader.getSheet(sheet.relationId())) {
+			parse(in, merged);
+		}
+		visitor.startSheet(sheet.name());
+		RowCollector rows = new RowCollector(visitor, merged);
+		try (InputStream in = reader.getSheet(sheet.relationId())) {
+			parse(in, new XSSFSheetXMLHandler(styles, strings, rows, new CellText(), false));
+		}
+		catch (SheetVisitor.SkipSheet skip) {
+			return false;
+		}
+		catch (SAXException ex) {
+			if (ex.getCause() instanceof SheetVisitor.SkipSheet || ex.getException() instanceof SheetVisitor.SkipSheet) {
+				return false;
+			}
+			throw ex;
+		}
+		return visitor.endSheet();
+	}
+
+	private static void parse(InputStream in, DefaultHandler handler)
+			throws IOException, SAXException, ParserConfigurationException {
+		XMLReader parser = XMLHelper.newXMLReader();
+		parser.setContentHandler(handler);
+		parser.parse(new InputSource(in));
+	}
+
+	/** The sheets in workbook order, with their visibility (workbook.xml's {@code state}). */
+	private static List<SheetEntry> sheets(XSSFReader reader)
+			throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
+		List<SheetEntry> sheets = new ArrayList<>();
+		try (InputStream in = reader.getWorkbookData()) {
+			parse(in, new DefaultHandler() {
+				@Override
+				public void startElement(String uri, String localName, String qName, Attributes attributes) {
+					if ("sheet".equals(localName)) {
+						String state = attributes.getValue("state");
+						sheets.add(new SheetEntry(attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id"),
+								state != null && !"visible".equals(state)));
+					}
+				}
+			});
+		}
+		return sheets;
+	}
+
+	private record SheetEntry(String name, String relationId, boolean hidden) {
+	}
+
+	/** Vertical merged ranges; each cell below the first row of the range's first column takes its value. */
+	private static final class MergedCells extends DefaultHandler {
+
+		private final Map<Integer, List<CellRangeAddress>> byFirstColumn = new HashMap<>();
+
+		private final Map<CellRangeAddress, String> values = new HashMap<>();
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
+				CellRangeAddress range = CellRangeAddress.valueOf(attributes.getValue("ref"));
+				if (range.getLastRow() > range.getFirstRow()) {
+					this.byFirstColumn.computeIfAbsent(range.getFirstColumn(), (c) -> new ArrayList<>()).add(range);
+				}
+			}
+		}
+
+		void fill(int row, List<String> cells) {
+			if (this.byFirstColumn.isEmpty()) {
+				return;
+			}
+			for (Map.Entry<Integer, List<CellRangeAddress>> entry : this.byFirstColumn.entrySet()) {
+				int column = entry.getKey();
+				for (CellRangeAddress range : entry.getValue()) {
+					if (row == range.getFirstRow()) {
+						this.values.put(range, column < cells.size() ? cells.get(column) : null);
+					}
+					else if (row > range.getFirstRow() && row <= range.getLastRow()) {
+						while (cells.size() <= column) {
+							cells.add(null);
+						}
+						if (cells.get(column) == null || cells.get(column).isEmpty()) {
+							cells.set(column, this.values.get(range));
+						}
+					}
+				}
+			}
+		}
+
+	}
+
+	/** Collects one row's cells from POI's handler and hands the row to the visitor. */
+	private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private final SheetVisitor visitor;
+
+		private final MergedCells merged;
+
+		private final List<String> cells = new ArrayList<>();
+
+		RowCollector(SheetVisitor visitor, MergedCells merged) {
+			this.visitor = visitor;
+			this.merged = merged;
+		}
+
+		@Override
+		public void startRow(int rowNum) {
+			this.cells.clear();
+		}
+
+		@Override
+		public void cell(String reference, String formattedValue, XSSFComment comment) {
+			int column = reference == null ? this.cells.size() : new CellReference(reference).getCol();
+			while (this.cells.size() <= column) {
+				this.cells.add(null);
+			}
+			this.cells.set(column, CellText.plainNumber(formattedValue));
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+			this.merged.fill(rowNum, this.cells);
+			this.visitor.row(rowNum + 1, this.cells);
+		}
+
+	}
+
+}
