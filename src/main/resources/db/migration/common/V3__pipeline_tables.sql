@@ -152,6 +152,7 @@ CREATE TABLE hazard_history (
     CONSTRAINT hazard_history_once UNIQUE (hazard_id, file_id)
 );
 CREATE INDEX hazard_history_as_of ON hazard_history (inbox_date, hazard_id);
+CREATE INDEX hazard_history_row ON hazard_history (file_id, row_number);
 
 -- Statistics computed for a campaign and date, waiting for the ranking step to publish them.
 CREATE TABLE work_township_stats (

@@ -1,15 +1,127 @@
 package cn.yongkang.campaign.operator;
 
-import org.springframework.boot.SpringApplication;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The command line (SPEC §11). */
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Parses the command line, checks what can be checked without a database, then starts Spring and
+ * runs the command. Every failure ends in one line on stderr and a non-zero exit status.
+ */
 public final class OperatorConsole {
+
+	static final int OK = 0;
+
+	static final int FAILED = 1;
+
+	static final int USAGE = 2;
+
+	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
+
+	private static final Map<String, String> HELP = Map.of("run", """
+			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
+			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
+			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
+			  unchanged; a failed date goes on from its failed step.
+			  --campaign ID     campaign to use (default: the one whose period holds the date)
+			  %s
+			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS), "status", """
+			status [--date yyyy-MM-dd] [--limit N]
+			  Recent executions with each step's status, counts and failure reason; with --date, that
+			  night's executions and which townships uploaded what.""", "restart", """
+			restart <executionId>
+			  Continues a failed execution from its failed step (an execution left STARTED by a killed
+			  process is marked FAILED first).""", "rerun", """
+			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
+			  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
+			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""",
+			"backfill", """
+					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
+					  Runs each date in order, skipping dates already done; stops at the first failure.""",
+			"abandon", """
+					abandon <executionId>
+					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""",
+			"schedule", """
+					schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
+					  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
+					  jobs/schedule.yml, for the previous day's inbox.""");
+
+	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
+			"schedule");
 
 	private OperatorConsole() {
 	}
 
 	public static int launch(Class<?> application, String[] args) {
-		return SpringApplication.exit(SpringApplication.run(application, args));
+		CommandLine line;
+		try {
+			line = CommandLine.parse(args);
+			if (line.command() == null) {
+				System.out.println(usage());
+				return line.help() ? OK : USAGE;
+			}
+			if (!HELP.containsKey(line.command())) {
+				throw new UsageException("unknown command '" + line.command() + "'; commands: " + String.join(", ", ORDER));
+			}
+			if (line.help()) {
+				System.out.println("usage: java -jar campaign-pipeline.jar " + HELP.get(line.command()));
+				return OK;
+			}
+			Preflight.check(line);
+		}
+		catch (UsageException ex) {
+			System.err.println("error: " + ex.getMessage());
+			return USAGE;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("error: " + ex.getMessage());
+			return FAILED;
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties(springProperties(line))
+			.run()) {
+			return context.getBean(OperatorCommands.class).execute(line);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("error: " + Failures.oneLine(ex));
+			return FAILED;
+		}
+	}
+
+	/** {@code --spring.x=y} options pass through to Spring, e.g. {@code --spring.datasource.url=...}. */
+	private static Map<String, Object> springProperties(CommandLine line) {
+		Map<String, Object> properties = new java.util.HashMap<>();
+		line.options().forEach((name, value) -> {
+			if (name.startsWith("spring.")) {
+				properties.put(name, value);
+			}
+		});
+		if (line.command().equals("schedule")) {
+			properties.put("spring.quartz.auto-startup", "true");
+		}
+		return properties;
+	}
+
+	static Set<String> commands() {
+		return HELP.keySet();
+	}
+
+	static String usage() {
+		StringBuilder usage = new StringBuilder("usage: java -jar campaign-pipeline.jar <command> [options]\n\ncommands:\n");
+		for (String command : ORDER) {
+			usage.append("  ").append(HELP.get(command).lines().findFirst().orElse(command)).append('\n');
+		}
+		usage.append("\n'<command> --help' explains one. The database comes from SPRING_DATASOURCE_URL,")
+			.append(" _USERNAME, _PASSWORD;\nwithout them an embedded H2 database under ./data/ is used.");
+		return usage.toString();
 	}
 
 }

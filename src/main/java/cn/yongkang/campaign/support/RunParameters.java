@@ -3,12 +3,13 @@ package cn.yongkang.campaign.support;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The parameters of one nightly job execution, as every stage reads them. The date and the
- * campaign identify the job instance; a rerun adds its own identifying sequence number.
+ * The parameters of one nightly job execution, as every stage reads them. The date, the campaign
+ * and the attempt number identify the job instance.
  *
  * @param fromStep the first stage to run; earlier stages are skipped (a rerun), null runs all
  */
@@ -27,14 +28,21 @@ public record RunParameters(LocalDate date, String campaignId, Path inbox, Path 
 
 	public static final String FROM_STEP = "fromStep";
 
-	public static final String RERUN = "rerun";
+	/** Identifying: a new attempt number makes a new job instance (after an abandoned run, for a rerun). */
+	public static final String ATTEMPT = "attempt";
 
 	public static RunParameters of(StepExecution stepExecution) {
-		JobParameters parameters = stepExecution.getJobParameters();
+		return of(stepExecution.getJobParameters(), stepExecution.getJobExecutionId());
+	}
+
+	public static RunParameters of(JobExecution jobExecution) {
+		return of(jobExecution.getJobParameters(), jobExecution.getId());
+	}
+
+	private static RunParameters of(JobParameters parameters, long jobExecutionId) {
 		return new RunParameters(parameters.getLocalDate(DATE), parameters.getString(CAMPAIGN),
 				Path.of(parameters.getString(INBOX)), Path.of(parameters.getString(JOBS)),
-				Path.of(parameters.getString(REPORTS)), parameters.getString(FROM_STEP),
-				stepExecution.getJobExecutionId());
+				Path.of(parameters.getString(REPORTS)), parameters.getString(FROM_STEP), jobExecutionId);
 	}
 
 	/** The folder of this night's uploads: {@code INBOX/<date>/}. */

@@ -1,0 +1,67 @@
+package cn.yongkang.campaign.dedupe;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.yongkang.campaign.support.RunParameters;
+import cn.yongkang.campaign.support.SqlFile;
+
+/**
+ * The dedupe stage. Each call merges one validated file into {@code hazard} in one transaction,
+ * files in the order they were ingested, so a township's later file of the night wins.
+ */
+@Component
+public class DedupeTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(DedupeTasklet.class);
+
+	private static final List<String> MERGE_FILE = SqlFile.statements("dedupe/merge_file.sql");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public DedupeTasklet(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		RunParameters run = RunParameters.of(contribution.getStepExecution());
+		List<Long> next = this.jdbc.queryForList("SELECT file_id FROM upload_file WHERE inbox_date = :date"
+				+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
+				Map.of("date", run.date()), Long.class);
+		if (next.isEmpty()) {
+			return RepeatStatus.FINISHED;
+		}
+		long fileId = next.get(0);
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileId", fileId)
+			.addValue("inboxDate", run.date());
+		for (String statement : MERGE_FILE) {
+			this.jdbc.update(statement, parameters);
+		}
+		Map<String, Integer> outcomes = this.jdbc
+			.queryForList("SELECT outcome, COUNT(*) AS n FROM validated_row WHERE file_id = :fileId GROUP BY outcome",
+					parameters)
+			.stream()
+			.collect(Collectors.toMap((row) -> (String) row.get("outcome"), (row) -> ((Number) row.get("n")).intValue()));
+		contribution.incrementFilterCount(outcomes.getOrDefault("UNCHANGED", 0) + outcomes.getOrDefault("REPEATED", 0));
+		contribution.incrementWriteCount(outcomes.getOrDefault("NEW", 0) + outcomes.getOrDefault("UPDATED", 0)
+				+ outcomes.getOrDefault("REGRESSED", 0));
+		log.info("File {}: {} new, {} updated, {} regressed (flagged), {} unchanged, {} repeated in the file", fileId,
+				outcomes.getOrDefault("NEW", 0), outcomes.getOrDefault("UPDATED", 0),
+				outcomes.getOrDefault("REGRESSED", 0), outcomes.getOrDefault("UNCHANGED", 0),
+				outcomes.getOrDefault("REPEATED", 0));
+		return RepeatStatus.CONTINUABLE;
+	}
+
+}

@@ -1,0 +1,77 @@
+package cn.yongkang.campaign.dedupe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import cn.yongkang.campaign.registry.Township;
+
+/**
+ * A hazard's identity (SPEC §6): the township plus the township's own 隐患编号 when given;
+ * otherwise the township, village, category, normalized address and normalized description. The
+ * key is the SHA-256 of those parts, so it has a fixed width and says nothing personal.
+ */
+public final class HazardKey {
+
+	private static final List<String> CITY_PREFIXES = List.of("浙江省", "金华市", "永康市");
+
+	private HazardKey() {
+	}
+
+	public static String of(Township township, String hazardRef, String villageCode, String category, String address,
+			String description) {
+		String parts;
+		if (hazardRef != null && !hazardRef.isBlank()) {
+			parts = "ref|" + township.code() + "|" + fold(hazardRef).toUpperCase(Locale.ROOT);
+		}
+		else {
+			parts = "row|" + township.code() + "|" + (villageCode == null ? "" : villageCode) + "|" + category + "|"
+					+ address(township, address) + "|" + fold(description);
+		}
+		return sha256(parts);
+	}
+
+	/** NFKC, lower case, no whitespace, no punctuation: 东城街道 , 新村路１８号 and 新村路18号。 agree. */
+	static String fold(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKC)
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[\\s\\p{Z}\\p{P}\\u200B\\uFEFF]+", "");
+	}
+
+	/** The folded address without a leading 永康市 or township name (or alias). */
+	static String address(Township township, String address) {
+		String folded = fold(address);
+		for (String prefix : CITY_PREFIXES) {
+			folded = stripPrefix(folded, prefix);
+		}
+		List<String> names = new ArrayList<>(township.aliases());
+		names.add(0, township.name());
+		for (String name : names) {
+			String stripped = stripPrefix(folded, fold(name));
+			if (!stripped.equals(folded)) {
+				return stripped;
+			}
+		}
+		return folded;
+	}
+
+	private static String stripPrefix(String text, String prefix) {
+		return text.startsWith(prefix) && text.length() > prefix.length() ? text.substring(prefix.length()) : text;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

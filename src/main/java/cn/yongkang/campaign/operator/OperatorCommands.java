@@ -1,0 +1,137 @@
+package cn.yongkang.campaign.operator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import cn.yongkang.campaign.campaign.Campaign;
+import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.pipeline.LaunchException;
+import cn.yongkang.campaign.pipeline.PipelineLauncher;
+import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
+import cn.yongkang.campaign.pipeline.PipelineLauncher.Outcome;
+import cn.yongkang.campaign.report.ReportTasklet;
+import cn.yongkang.campaign.support.RunParameters;
+
+/** Carries out one parsed command with the application's beans. */
+@Component
+class OperatorCommands {
+
+	private final PipelineLauncher launcher;
+
+	private final StatusReport status;
+
+	private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+	private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+
+	OperatorCommands(PipelineLauncher launcher, StatusReport status) {
+		this.launcher = launcher;
+		this.status = status;
+	}
+
+	int execute(CommandLine line) {
+		try {
+			return switch (line.command()) {
+				case "run" -> run(line);
+				case "rerun" -> rerun(line);
+				case "restart" -> finish(this.launcher.restart(line.executionId()), "restart of " + line.executionId());
+				case "abandon" -> abandon(line);
+				case "backfill" -> backfill(line);
+				case "status" -> {
+					this.status.print(this.out, line.date("date", false), line.number("limit", 10));
+					yield OperatorConsole.OK;
+				}
+				default -> throw new UsageException("'" + line.command() + "' is not available yet");
+			};
+		}
+		catch (LaunchException ex) {
+			this.err.println("error: " + ex.getMessage());
+			return OperatorConsole.FAILED;
+		}
+	}
+
+	private int run(CommandLine line) {
+		LocalDate date = line.date("date", true);
+		Campaign campaign = campaigns(line).choose(line.option("campaign"), date);
+		Outcome outcome = this.launcher.run(campaign.id(), date, folders(line));
+		return finish(outcome, "run of " + date);
+	}
+
+	private int rerun(CommandLine line) {
+		LocalDate date = line.date("date", true);
+		Campaign campaign = campaigns(line).choose(line.option("campaign"), date);
+		String fromStep = line.options().getOrDefault("from-step", "statistics");
+		return finish(this.launcher.rerun(campaign.id(), date, fromStep, folders(line)), "rerun of " + date);
+	}
+
+	private int backfill(CommandLine line) {
+		LocalDate from = line.date("from", true);
+		LocalDate to = line.date("to", true);
+		CampaignCatalog campaigns = campaigns(line);
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			Campaign campaign = campaigns.choose(line.option("campaign"), date);
+			Outcome outcome = this.launcher.run(campaign.id(), date, folders(line));
+			if (outcome.alreadyDone()) {
+				this.out.println(date + ": already done (execution " + outcome.execution().getId() + "), skipped");
+				continue;
+			}
+			if (!outcome.succeeded()) {
+				this.err.println("error: backfill stopped at " + date + ": " + Failures.reason(outcome.execution())
+						+ "; fix the cause, 'restart " + outcome.execution().getId() + "', then backfill again");
+				return OperatorConsole.FAILED;
+			}
+			this.out.println(date + ": done (execution " + outcome.execution().getId() + ")");
+		}
+		return OperatorConsole.OK;
+	}
+
+	private int abandon(CommandLine line) {
+		JobExecution execution = this.launcher.abandon(line.executionId());
+		this.out.println("execution " + execution.getId() + " is " + execution.getStatus() + "; its date "
+				+ RunParameters.of(execution).date() + " can run again with 'run'");
+		return OperatorConsole.OK;
+	}
+
+	/** Prints the result of a run, rerun or restart and turns it into the exit status. */
+	private int finish(Outcome outcome, String what) {
+		JobExecution execution = outcome.execution();
+		RunParameters run = RunParameters.of(execution);
+		if (outcome.alreadyDone()) {
+			this.out.println(run.date() + " of campaign " + run.campaignId() + " is already done (execution "
+					+ execution.getId() + "); nothing changed. Use 'rerun --date " + run.date() + "' to recompute it.");
+			return OperatorConsole.OK;
+		}
+		if (!outcome.succeeded()) {
+			String step = Failures.failedStep(execution).map((s) -> " at step " + s.getStepName()).orElse("");
+			this.err.println("error: " + what + " failed" + step + ": " + Failures.reason(execution)
+					+ "; after fixing the cause, run 'restart " + execution.getId() + "'");
+			return OperatorConsole.FAILED;
+		}
+		Path bulletin = ReportTasklet.bulletinFile(run.reportFolder());
+		try {
+			this.out.println(Files.readString(bulletin, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			this.err.println("warning: cannot read " + bulletin + ": " + ex.getMessage());
+		}
+		this.out.println("Execution " + execution.getId() + " completed. Reports: " + run.reportFolder());
+		return OperatorConsole.OK;
+	}
+
+	private static CampaignCatalog campaigns(CommandLine line) {
+		return CampaignCatalog.load(line.folder("jobs", Preflight.DEFAULT_JOBS));
+	}
+
+	private static Folders folders(CommandLine line) {
+		return new Folders(line.folder("inbox", "inbox"), line.folder("jobs", Preflight.DEFAULT_JOBS),
+				line.folder("reports", Preflight.DEFAULT_REPORTS));
+	}
+
+}

@@ -1,0 +1,86 @@
+package cn.yongkang.campaign.operator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+
+import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.registry.Registry;
+
+/**
+ * Checks a command line before any database is touched: options, dates, folders, the campaign and
+ * the registry. Mistakes are reported in a second instead of after the application started.
+ */
+final class Preflight {
+
+	static final String DEFAULT_JOBS = "jobs";
+
+	static final String DEFAULT_REPORTS = "reports";
+
+	private Preflight() {
+	}
+
+	static void check(CommandLine line) {
+		switch (line.command()) {
+			case "run" -> {
+				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports"), 0);
+				LocalDate date = line.date("date", true);
+				inbox(line);
+				jobs(line).choose(line.option("campaign"), date);
+			}
+			case "rerun" -> {
+				line.allowOnly(Set.of("date", "from-step", "campaign", "jobs", "reports"), 0);
+				LocalDate date = line.date("date", true);
+				jobs(line).choose(line.option("campaign"), date);
+			}
+			case "backfill" -> {
+				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports"), 0);
+				LocalDate from = line.date("from", true);
+				LocalDate to = line.date("to", true);
+				if (to.isBefore(from)) {
+					throw new UsageException("--to " + to + " is before --from " + from);
+				}
+				inbox(line);
+				CampaignCatalog campaigns = jobs(line);
+				for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+					campaigns.choose(line.option("campaign"), date);
+				}
+			}
+			case "restart", "abandon" -> {
+				line.allowOnly(Set.of(), 1);
+				line.executionId();
+			}
+			case "status" -> {
+				line.allowOnly(Set.of("date", "limit"), 0);
+				line.date("date", false);
+				line.number("limit", 10);
+			}
+			case "schedule" -> {
+				line.allowOnly(Set.of("inbox", "jobs", "reports"), 0);
+				jobs(line);
+			}
+			default -> throw new UsageException("unknown command '" + line.command() + "'");
+		}
+	}
+
+	private static void inbox(CommandLine line) {
+		Path inbox = Path.of(line.required("inbox", "DIR (the folder that holds <yyyy-MM-dd>/<township>/ files)"));
+		if (!Files.isDirectory(inbox)) {
+			throw new UsageException("inbox folder not found: " + inbox.toAbsolutePath().normalize()
+					+ " (give --inbox the folder that holds <yyyy-MM-dd>/<township>/ files)");
+		}
+	}
+
+	/** Loads the campaigns and the registry of the jobs folder, so that errors in them show now. */
+	private static CampaignCatalog jobs(CommandLine line) {
+		Path jobs = line.folder("jobs", DEFAULT_JOBS);
+		if (!Files.isDirectory(jobs)) {
+			throw new UsageException("jobs folder not found: " + jobs.toAbsolutePath().normalize()
+					+ " (run from the project folder or give --jobs DIR)");
+		}
+		Registry.load(jobs);
+		return CampaignCatalog.load(jobs);
+	}
+
+}

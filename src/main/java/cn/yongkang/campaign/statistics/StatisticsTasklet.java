@@ -1,0 +1,60 @@
+package cn.yongkang.campaign.statistics;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.yongkang.campaign.campaign.Campaign;
+import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.registry.Category;
+import cn.yongkang.campaign.registry.Registry;
+import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.support.RunParameters;
+import cn.yongkang.campaign.support.SqlFile;
+
+/** The statistics stage: one transaction that replaces this date's work figures. */
+@Component
+public class StatisticsTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(StatisticsTasklet.class);
+
+	private static final List<String> STATISTICS = SqlFile.statements("statistics/statistics.sql");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public StatisticsTasklet(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		RunParameters run = RunParameters.of(contribution.getStepExecution());
+		Campaign campaign = CampaignCatalog.load(run.jobs()).get(run.campaignId());
+		Registry registry = Registry.load(run.jobs());
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("campaignId", campaign.id())
+			.addValue("asOf", run.date())
+			.addValue("start", campaign.start())
+			.addValue("lastFound", campaign.lastFoundDay(run.date()))
+			.addValue("categories", campaign.categories().stream().map(Category::name).toList())
+			.addValue("townships", campaign.participants(registry).stream().map(Township::code).toList());
+		int written = 0;
+		for (String statement : STATISTICS) {
+			int rows = this.jdbc.update(statement, parameters);
+			if (SqlFile.verb(statement).equals("INSERT")) {
+				written += rows;
+			}
+		}
+		contribution.incrementWriteCount(written);
+		log.info("Statistics for {} as of {}: {} township and village figures", campaign.id(), run.date(), written);
+		return RepeatStatus.FINISHED;
+	}
+
+}

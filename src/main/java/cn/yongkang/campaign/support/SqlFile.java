@@ -1,0 +1,48 @@
+package cn.yongkang.campaign.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stage's SQL kept in a {@code .sql} resource beside it: statements separated by a semicolon at
+ * the end of a line, run in file order. Comments starting with {@code --} are kept in the text.
+ */
+public final class SqlFile {
+
+	private SqlFile() {
+	}
+
+	public static List<String> statements(String classpathResource) {
+		try (InputStream in = SqlFile.class.getClassLoader().getResourceAsStream(classpathResource)) {
+			if (in == null) {
+				throw new IllegalStateException("SQL resource " + classpathResource + " is missing from the build");
+			}
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			List<String> statements = new ArrayList<>();
+			for (String part : text.split(";\\s*(\\r?\\n|$)")) {
+				if (!part.lines().allMatch((line) -> line.isBlank() || line.strip().startsWith("--"))) {
+					statements.add(part.strip());
+				}
+			}
+			return List.copyOf(statements);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The statement's first word after its comments, upper case: INSERT, DELETE, ... */
+	public static String verb(String statement) {
+		return statement.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("--"))
+			.findFirst()
+			.map((line) -> line.split("\\s+")[0].toUpperCase(java.util.Locale.ROOT))
+			.orElse("");
+	}
+
+}

@@ -1,0 +1,169 @@
+package cn.yongkang.campaign.validate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.yongkang.campaign.support.RunParameters;
+
+/**
+ * Writes one feedback workbook (退回清单) per township that had rejected rows, unreadable files or
+ * warnings that night: the rows with their original values, the row number the clerk sees and all
+ * reasons. Workbooks are streamed (SXSSF), and no cell can start a formula when opened in Excel.
+ */
+@Component
+public class FeedbackWorkbooks {
+
+	static final String FOLDER = "feedback";
+
+	static final String SUFFIX = "-退回清单.xlsx";
+
+	private static final Logger log = LoggerFactory.getLogger(FeedbackWorkbooks.class);
+
+	private static final String[] VALUE_HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址",
+			"隐患描述", "排查日期", "整改情况", "整改日期", "排查人", "联系电话" };
+
+	private final JdbcTemplate jdbc;
+
+	public FeedbackWorkbooks(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void write(RunParameters run) {
+		Path folder = run.reportFolder().resolve(FOLDER);
+		try {
+			Files.createDirectories(folder);
+			removePrevious(folder);
+			List<String[]> townships = this.jdbc.query("""
+					SELECT t.township_code, t.township_name FROM region_township t
+					WHERE EXISTS (SELECT 1 FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ?
+					  AND (f.status = 'QUARANTINED' OR f.rows_rejected > 0 OR f.rows_warned > 0))
+					ORDER BY t.sort_order""", (rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, run.date());
+			for (String[] township : townships) {
+				Path file = folder.resolve(township[1] + SUFFIX);
+				writeWorkbook(file, township[0], run);
+				log.info("Feedback workbook for {}: {}", township[1], file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write feedback workbooks to " + folder
+					+ ": check that the reports folder exists and is writable, then restart", ex);
+		}
+	}
+
+	private static void removePrevious(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+	private void writeWorkbook(Path target, String townshipCode, RunParameters run) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			CellStyle bold = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			SafeSheet rejected = new SafeSheet(workbook.createSheet("退回清单"), bold);
+			rejected.header(Stream.concat(Stream.of("文件", "行号", "退回原因"), Stream.of(VALUE_HEADERS)).toArray(String[]::new));
+			this.jdbc.query("""
+					SELECT f.file_name, r.row_number, r.reasons, r.hazard_ref, r.township, r.village, r.category,
+					       r.premises, r.address, r.hazard, r.found_on, r.status, r.rectified_on, r.inspector, r.contact
+					FROM rejected_row r JOIN upload_file f ON f.file_id = r.file_id
+					WHERE f.inbox_date = ? AND f.township_code = ? ORDER BY f.file_id, r.row_number""", (rs) -> {
+				Object[] values = new Object[15];
+				for (int i = 0; i < values.length; i++) {
+					values[i] = i == 1 ? (Object) rs.getInt(2) : rs.getString(i + 1);
+				}
+				rejected.row(values);
+			}, run.date(), townshipCode);
+			SafeSheet unreadable = new SafeSheet(workbook.createSheet("无法读取的文件"), bold);
+			unreadable.header("文件", "原因");
+			this.jdbc.query("SELECT file_name, reason FROM upload_file WHERE inbox_date = ? AND township_code = ?"
+					+ " AND status = 'QUARANTINED' ORDER BY file_id",
+					(rs) -> {
+						unreadable.row(rs.getString(1), rs.getString(2));
+					}, run.date(), townshipCode);
+			SafeSheet warnings = new SafeSheet(workbook.createSheet("提示"), bold);
+			warnings.header("文件", "行号", "提示（已接收，请核对）", "场所名称", "地址", "隐患描述");
+			this.jdbc.query("""
+					SELECT f.file_name, v.row_number, v.warnings, v.premises, v.address, v.description
+					FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
+					WHERE f.inbox_date = ? AND f.township_code = ? AND v.warnings IS NOT NULL
+					ORDER BY f.file_id, v.row_number""", (rs) -> {
+				warnings.row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6));
+			}, run.date(), townshipCode);
+			Path temporary = Files.createTempFile(target.getParent(), ".feedback", ".tmp");
+			try (OutputStream out = Files.newOutputStream(temporary)) {
+				workbook.write(out);
+			}
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+	}
+
+	/** Appends rows to a sheet; text that Excel would take for a formula gets a leading apostrophe. */
+	static final class SafeSheet {
+
+		private final Sheet sheet;
+
+		private final CellStyle headerStyle;
+
+		private int next;
+
+		SafeSheet(Sheet sheet, CellStyle headerStyle) {
+			this.sheet = sheet;
+			this.headerStyle = headerStyle;
+		}
+
+		void header(String... labels) {
+			Row row = this.sheet.createRow(this.next++);
+			for (int i = 0; i < labels.length; i++) {
+				Cell cell = row.createCell(i);
+				cell.setCellValue(labels[i]);
+				cell.setCellStyle(this.headerStyle);
+				this.sheet.setColumnWidth(i, Math.min(60, Math.max(8, labels[i].length() * 3)) * 256);
+			}
+			this.sheet.createFreezePane(0, 1);
+		}
+
+		void row(Object... values) {
+			Row row = this.sheet.createRow(this.next++);
+			for (int i = 0; i < values.length; i++) {
+				if (values[i] instanceof Number number) {
+					row.createCell(i).setCellValue(number.doubleValue());
+				}
+				else if (values[i] != null) {
+					row.createCell(i).setCellValue(defuse(values[i].toString()));
+				}
+			}
+		}
+
+		/** OWASP's advice for CSV/formula injection: never let a cell start with = + - @ or a control character. */
+		static String defuse(String text) {
+			if (!text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0) {
+				return "'" + text;
+			}
+			return text;
+		}
+
+	}
+
+}

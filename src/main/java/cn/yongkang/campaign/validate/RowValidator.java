@@ -1,0 +1,203 @@
+package cn.yongkang.campaign.validate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import cn.yongkang.campaign.dedupe.HazardKey;
+import cn.yongkang.campaign.registry.Category;
+import cn.yongkang.campaign.registry.Registry;
+import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.registry.Village;
+import cn.yongkang.campaign.support.Fold;
+
+/**
+ * The row rules of SPEC §4–5. Every failed rule adds a reason that names the column and the
+ * value, so one pass tells the clerk everything to fix; warnings accept the row.
+ */
+final class RowValidator {
+
+	static final String SEPARATOR = "；";
+
+	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+	private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3})?[2-9]\\d{6,7}(转\\d{1,5})?");
+
+	private final Registry registry;
+
+	private final Township uploader;
+
+	private final LocalDate uploadDate;
+
+	/**
+	 * @param uploader the township whose folder the file came from
+	 * @param uploadDate the inbox date: no date in a row may be later
+	 */
+	RowValidator(Registry registry, Township uploader, LocalDate uploadDate) {
+		this.registry = registry;
+		this.uploader = uploader;
+		this.uploadDate = uploadDate;
+	}
+
+	/** @return the accepted row, or else the reasons joined by {@value #SEPARATOR} */
+	Verdict validate(StagedValues row) {
+		List<String> reasons = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
+		checkTownship(row.township(), reasons);
+		String villageCode = village(row.village(), reasons, warnings);
+		Category category = category(row.category(), reasons);
+		String address = required(row.address(), "地址", reasons);
+		String description = required(row.hazard(), "隐患描述", reasons);
+		LocalDate foundOn = date(row.foundOn(), "排查日期", true, reasons);
+		RectificationStatus status = status(row.status(), reasons);
+		LocalDate rectifiedOn = date(row.rectifiedOn(), "整改日期", false, reasons);
+		if (status == RectificationStatus.RECTIFIED && Fold.isBlank(row.rectifiedOn())) {
+			reasons.add("整改情况为已整改，但整改日期为空");
+		}
+		if (rectifiedOn != null && foundOn != null && rectifiedOn.isBefore(foundOn)) {
+			reasons.add("整改日期“" + row.rectifiedOn() + "”早于排查日期" + foundOn);
+		}
+		if (status != null && status != RectificationStatus.RECTIFIED && rectifiedOn != null) {
+			warnings.add("整改情况为" + status.label() + "，但填写了整改日期“" + row.rectifiedOn() + "”，已忽略该日期");
+			rectifiedOn = null;
+		}
+		String contact = Fold.trim(row.contact());
+		checkPhone(contact, warnings);
+		if (!reasons.isEmpty()) {
+			return Verdict.rejected(String.join(SEPARATOR, reasons));
+		}
+		String hazardRef = emptyToNull(Fold.trim(row.hazardRef()));
+		String key = HazardKey.of(this.uploader, hazardRef, villageCode, category.name(), address, description);
+		return Verdict.accepted(new AcceptedRow(row.fileId(), row.rowNumber(), this.uploader.code(), key, hazardRef,
+				villageCode, category.name(), emptyToNull(Fold.trim(row.premises())), address, description, foundOn,
+				status, rectifiedOn, emptyToNull(Fold.trim(row.inspector())), emptyToNull(contact),
+				warnings.isEmpty() ? null : String.join(SEPARATOR, warnings)));
+	}
+
+	private void checkTownship(String raw, List<String> reasons) {
+		if (Fold.isBlank(raw)) {
+			reasons.add("乡镇（街道）为空");
+			return;
+		}
+		Optional<Township> township = this.registry.township(raw);
+		if (township.isEmpty()) {
+			reasons.add("乡镇（街道）“" + raw + "”不是登记的乡镇（街道）");
+		}
+		else if (!township.get().equals(this.uploader)) {
+			reasons.add("乡镇（街道）“" + raw + "”与上传单位" + this.uploader.name() + "不符，请由" + township.get().name()
+					+ "自行上报");
+		}
+	}
+
+	private String village(String raw, List<String> reasons, List<String> warnings) {
+		if (Fold.isBlank(raw)) {
+			if (!this.uploader.isZone()) {
+				reasons.add("村（社区）为空");
+			}
+			return null;
+		}
+		Optional<Village> village = this.registry.village(this.uploader, raw);
+		if (village.isPresent()) {
+			return village.get().code();
+		}
+		if (this.uploader.isZone()) {
+			warnings.add("村（社区）“" + raw + "”未在" + this.uploader.name() + "登记，按区级统计");
+		}
+		else {
+			reasons.add("村（社区）“" + raw + "”不属于" + this.uploader.name());
+		}
+		return null;
+	}
+
+	private static Category category(String raw, List<String> reasons) {
+		if (Fold.isBlank(raw)) {
+			reasons.add("场所类型为空");
+			return null;
+		}
+		Optional<Category> category = Category.parse(raw);
+		if (category.isEmpty()) {
+			reasons.add("场所类型“" + raw + "”不是可选类型（居住出租房、沿街店铺、“三合一”企业）");
+		}
+		return category.orElse(null);
+	}
+
+	private static String required(String raw, String column, List<String> reasons) {
+		String value = Fold.trim(raw);
+		if (value.isEmpty()) {
+			reasons.add(column + "为空");
+			return null;
+		}
+		return value;
+	}
+
+	private LocalDate date(String raw, String column, boolean required, List<String> reasons) {
+		if (Fold.isBlank(raw)) {
+			if (required) {
+				reasons.add(column + "为空");
+			}
+			return null;
+		}
+		Optional<LocalDate> date = LedgerDates.parse(raw);
+		if (date.isEmpty()) {
+			reasons.add(column + "“" + raw + "”无法识别，请填写如2022-10-04的日期");
+			return null;
+		}
+		if (date.get().isAfter(this.uploadDate)) {
+			reasons.add(column + "“" + raw + "”晚于上传日期" + this.uploadDate);
+			return null;
+		}
+		return date.get();
+	}
+
+	private static RectificationStatus status(String raw, List<String> reasons) {
+		if (Fold.isBlank(raw)) {
+			reasons.add("整改情况为空");
+			return null;
+		}
+		Optional<RectificationStatus> status = RectificationStatus.parse(raw);
+		if (status.isEmpty()) {
+			reasons.add("整改情况“" + raw + "”无法识别，应为已整改、未整改或整改中");
+		}
+		return status.orElse(null);
+	}
+
+	/** Several numbers may share the cell; each must look like a mobile or a landline number. */
+	private static void checkPhone(String contact, List<String> warnings) {
+		if (contact.isEmpty()) {
+			return;
+		}
+		for (String number : contact.split("[,，、;；/\\s]+")) {
+			String digits = java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFKC)
+				.replaceAll("[-()（）]", "")
+				.replaceFirst("^\\+?86", "");
+			if (!digits.isEmpty() && !MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
+				warnings.add("联系电话“" + contact + "”不像有效的手机或固定电话号码，请核对");
+				return;
+			}
+		}
+	}
+
+	private static String emptyToNull(String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+
+	/** Either an accepted row or the reasons for rejecting it. */
+	record Verdict(AcceptedRow accepted, String reasons) {
+
+		static Verdict accepted(AcceptedRow row) {
+			return new Verdict(row, null);
+		}
+
+		static Verdict rejected(String reasons) {
+			return new Verdict(null, reasons);
+		}
+
+		boolean isAccepted() {
+			return this.accepted != null;
+		}
+
+	}
+
+}

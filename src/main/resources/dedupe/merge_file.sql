@@ -1,0 +1,57 @@
+-- Merges one file's accepted rows into hazard (SPEC §6), set-based. Parameters: :fileId, :inboxDate.
+-- Runs in one transaction per file; running it again for the same file changes nothing.
+
+-- The same hazard repeated in one file counts once: its last row stands for it.
+UPDATE validated_row SET outcome = 'REPEATED'
+WHERE file_id = :fileId AND outcome IS NULL
+  AND row_number NOT IN (SELECT MAX(row_number) FROM validated_row
+                         WHERE file_id = :fileId GROUP BY township_code, identity_key);
+
+-- Hazards never seen before.
+INSERT INTO hazard (township_code, identity_key, hazard_ref, village_code, category, premises, address, description,
+                    status, found_on, rectified_on, inspector, contact, regressed, first_file_id, last_file_id,
+                    last_inbox_date)
+SELECT v.township_code, v.identity_key, v.hazard_ref, v.village_code, v.category, v.premises, v.address,
+       v.description, v.status, v.found_on, v.rectified_on, v.inspector, v.contact, FALSE, v.file_id, v.file_id,
+       :inboxDate
+FROM validated_row v
+WHERE v.file_id = :fileId AND v.outcome IS NULL
+  AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.township_code = v.township_code AND h.identity_key = v.identity_key);
+
+-- History: the first state of a new hazard, and every state that differs from the current one.
+INSERT INTO hazard_history (hazard_id, file_id, row_number, inbox_date, change_kind, village_code, category, status,
+                            found_on, rectified_on)
+SELECT h.hazard_id, v.file_id, v.row_number, :inboxDate,
+       CASE WHEN h.first_file_id = v.file_id THEN 'NEW'
+            WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN 'REGRESSED'
+            ELSE 'UPDATED' END,
+       v.village_code, v.category, v.status, v.found_on, v.rectified_on
+FROM validated_row v
+JOIN hazard h ON h.township_code = v.township_code AND h.identity_key = v.identity_key
+WHERE v.file_id = :fileId AND v.outcome IS NULL
+  AND (h.first_file_id = v.file_id
+       OR h.status <> v.status OR h.found_on <> v.found_on OR h.category <> v.category
+       OR h.rectified_on IS DISTINCT FROM v.rectified_on OR h.village_code IS DISTINCT FROM v.village_code
+       OR h.hazard_ref IS DISTINCT FROM v.hazard_ref OR h.premises IS DISTINCT FROM v.premises
+       OR h.address <> v.address OR h.description <> v.description
+       OR h.inspector IS DISTINCT FROM v.inspector OR h.contact IS DISTINCT FROM v.contact)
+  AND NOT EXISTS (SELECT 1 FROM hazard_history x WHERE x.hazard_id = h.hazard_id AND x.file_id = v.file_id);
+
+-- The current state follows the newest upload; an older night's file processed late does not undo it.
+MERGE INTO hazard h
+USING (SELECT * FROM validated_row WHERE file_id = :fileId AND outcome IS NULL) v
+ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
+WHEN MATCHED AND h.last_inbox_date <= :inboxDate THEN UPDATE SET
+    hazard_ref = v.hazard_ref, village_code = v.village_code, category = v.category, premises = v.premises,
+    address = v.address, description = v.description, found_on = v.found_on, rectified_on = v.rectified_on,
+    inspector = v.inspector, contact = v.contact,
+    regressed = CASE WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN TRUE ELSE h.regressed END,
+    status = v.status, last_file_id = v.file_id, last_inbox_date = :inboxDate;
+
+-- Each accepted row's outcome, read back from the history it made (or did not make).
+UPDATE validated_row SET outcome = COALESCE(
+    (SELECT x.change_kind FROM hazard_history x
+     WHERE x.file_id = validated_row.file_id AND x.row_number = validated_row.row_number), 'UNCHANGED')
+WHERE file_id = :fileId AND outcome IS NULL;
+
+UPDATE upload_file SET stage = 'DEDUPED' WHERE file_id = :fileId;
