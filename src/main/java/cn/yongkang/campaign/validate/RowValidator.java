@@ -2,6 +2,7 @@ package cn.yongkang.campaign.validate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -163,20 +164,26 @@ final class RowValidator {
 		return status.orElse(null);
 	}
 
-	/** Several numbers may share the cell; each must look like a mobile or a landline number. */
+	/**
+	 * Several numbers may share the cell (separated by commas, 、 or spaces); spaces and dashes
+	 * inside one number are fine. Each must look like a mobile or a landline number.
+	 */
 	private static void checkPhone(String contact, List<String> warnings) {
 		if (contact.isEmpty()) {
 			return;
 		}
-		for (String number : contact.split("[,，、;；/\\s]+")) {
-			String digits = java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFKC)
-				.replaceAll("[-()（）]", "")
-				.replaceFirst("^\\+?86", "");
-			if (!digits.isEmpty() && !MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
+		String text = java.text.Normalizer.normalize(contact, java.text.Normalizer.Form.NFKC);
+		for (String part : text.split("[,，、;；/]+")) {
+			if (!isPhone(part) && !Arrays.stream(part.trim().split("\\s+")).allMatch(RowValidator::isPhone)) {
 				warnings.add("联系电话“" + contact + "”不像有效的手机或固定电话号码，请核对");
 				return;
 			}
 		}
+	}
+
+	private static boolean isPhone(String text) {
+		String digits = text.replaceAll("[\\s\\-()（）]", "").replaceFirst("^\\+?86(?=1)", "");
+		return digits.isEmpty() || MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches();
 	}
 
 	private static String emptyToNull(String value) {
