@@ -3,7 +3,10 @@ package cn.yongkang.campaign;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Entry point: every command of the operator console runs through here (see {@code operator}). */
+/**
+ * Entry point: every command of the operator console runs through here (see
+ * {@code operator}).
+ */
 @SpringBootApplication
 public class CampaignPipelineApplication {
 

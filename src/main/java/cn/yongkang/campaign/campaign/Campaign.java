@@ -9,8 +9,8 @@ import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.registry.Township;
 
 /**
- * One campaign as its file defines it. {@code townships} is empty when every registered township
- * takes part.
+ * One campaign as its file defines it. {@code townships} is empty when every registered
+ * township takes part.
  *
  * @param bulletinName how the bulletin names the campaign, e.g. 消防安全“双月攻坚”
  */
@@ -25,7 +25,10 @@ public record Campaign(String id, String name, String bulletinName, LocalDate st
 		return !date.isBefore(this.start) && !date.isAfter(this.end);
 	}
 
-	/** Hazards found after this day do not count for an as-of date: the campaign's end caps it. */
+	/**
+	 * Hazards found after this day do not count for an as-of date: the campaign's end
+	 * caps it.
+	 */
 	public LocalDate lastFoundDay(LocalDate asOf) {
 		return asOf.isAfter(this.end) ? this.end : asOf;
 	}

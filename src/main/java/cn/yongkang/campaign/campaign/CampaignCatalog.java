@@ -36,8 +36,8 @@ public final class CampaignCatalog {
 	public static CampaignCatalog load(Path jobsDirectory) {
 		Path folder = jobsDirectory.resolve("campaigns");
 		if (!Files.isDirectory(folder)) {
-			throw new CampaignException("campaign folder not found: " + folder
-					+ " (give --jobs the folder that holds campaigns/<id>.yml)");
+			throw new CampaignException(
+					"campaign folder not found: " + folder + " (give --jobs the folder that holds campaigns/<id>.yml)");
 		}
 		List<Campaign> campaigns = new ArrayList<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{yml,yaml}")) {
@@ -60,11 +60,14 @@ public final class CampaignCatalog {
 		return this.campaigns.stream()
 			.filter((c) -> c.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new CampaignException("unknown campaign '" + id + "': " + this.folder + " defines "
-					+ ids()));
+			.orElseThrow(
+					() -> new CampaignException("unknown campaign '" + id + "': " + this.folder + " defines " + ids()));
 	}
 
-	/** The campaign named by {@code --campaign}, or else the one whose period holds the date. */
+	/**
+	 * The campaign named by {@code --campaign}, or else the one whose period holds the
+	 * date.
+	 */
 	public Campaign choose(String id, LocalDate date) {
 		if (id != null && !id.isBlank()) {
 			return get(id);
@@ -170,7 +173,8 @@ public final class CampaignCatalog {
 				return LocalDate.parse(String.valueOf(value).trim());
 			}
 			catch (DateTimeParseException ex) {
-				throw new CampaignException(this.file + ": '" + key + "' must be a date like 2022-09-01, not '" + value + "'");
+				throw new CampaignException(
+						this.file + ": '" + key + "' must be a date like 2022-09-01, not '" + value + "'");
 			}
 		}
 
@@ -182,7 +186,8 @@ public final class CampaignCatalog {
 			if (value instanceof Integer number && number > 0) {
 				return number;
 			}
-			throw new CampaignException(this.file + ": '" + key + "' must be a positive whole number, not '" + value + "'");
+			throw new CampaignException(
+					this.file + ": '" + key + "' must be a positive whole number, not '" + value + "'");
 		}
 
 		List<?> list(String key, boolean required) {
@@ -193,7 +198,8 @@ public final class CampaignCatalog {
 			if (value instanceof List<?> list && !(required && list.isEmpty())) {
 				return list;
 			}
-			throw new CampaignException(this.file + ": '" + key + "' must be a list such as [RENTAL_HOUSING, STREET_SHOP]");
+			throw new CampaignException(
+					this.file + ": '" + key + "' must be a list such as [RENTAL_HOUSING, STREET_SHOP]");
 		}
 
 		Fields section(String key) {

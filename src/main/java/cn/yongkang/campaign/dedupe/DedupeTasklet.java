@@ -18,8 +18,9 @@ import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
 /**
- * The dedupe stage. Each call merges one validated file into {@code hazard} in one transaction,
- * files in the order they were ingested, so a township's later file of the night wins.
+ * The dedupe stage. Each call merges one validated file into {@code hazard} in one
+ * transaction, files in the order they were ingested, so a township's later file of the
+ * night wins.
  */
 @Component
 public class DedupeTasklet implements Tasklet {
@@ -37,8 +38,9 @@ public class DedupeTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		List<Long> next = this.jdbc.queryForList("SELECT file_id FROM upload_file WHERE inbox_date = :date"
-				+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
+		List<Long> next = this.jdbc.queryForList(
+				"SELECT file_id FROM upload_file WHERE inbox_date = :date"
+						+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
 				Map.of("date", run.date()), Long.class);
 		if (next.isEmpty()) {
 			return RepeatStatus.FINISHED;
@@ -53,7 +55,8 @@ public class DedupeTasklet implements Tasklet {
 			.queryForList("SELECT outcome, COUNT(*) AS n FROM validated_row WHERE file_id = :fileId GROUP BY outcome",
 					parameters)
 			.stream()
-			.collect(Collectors.toMap((row) -> (String) row.get("outcome"), (row) -> ((Number) row.get("n")).intValue()));
+			.collect(Collectors.toMap((row) -> (String) row.get("outcome"),
+					(row) -> ((Number) row.get("n")).intValue()));
 		contribution.incrementFilterCount(outcomes.getOrDefault("UNCHANGED", 0) + outcomes.getOrDefault("REPEATED", 0));
 		contribution.incrementWriteCount(outcomes.getOrDefault("NEW", 0) + outcomes.getOrDefault("UPDATED", 0)
 				+ outcomes.getOrDefault("REGRESSED", 0));

@@ -13,8 +13,9 @@ import cn.yongkang.campaign.registry.Township;
 
 /**
  * A hazard's identity (SPEC §6): the township plus the township's own 隐患编号 when given;
- * otherwise the township, village, category, normalized address and normalized description. The
- * key is the SHA-256 of those parts, so it has a fixed width and says nothing personal.
+ * otherwise the township, village, category, normalized address and normalized
+ * description. The key is the SHA-256 of those parts, so it has a fixed width and says
+ * nothing personal.
  */
 public final class HazardKey {
 
@@ -36,7 +37,9 @@ public final class HazardKey {
 		return sha256(parts);
 	}
 
-	/** NFKC, lower case, no whitespace, no punctuation: 东城街道 , 新村路１８号 and 新村路18号。 agree. */
+	/**
+	 * NFKC, lower case, no whitespace, no punctuation: 东城街道 , 新村路１８号 and 新村路18号。 agree.
+	 */
 	static String fold(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC)
 			.toLowerCase(Locale.ROOT)

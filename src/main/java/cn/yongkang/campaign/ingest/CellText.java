@@ -8,9 +8,10 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
- * Turns numeric cells into the text validation expects: date-formatted cells become ISO dates
- * (whatever the display format or locale), other numbers their plain digits (a phone number
- * stored as a number must not come out as 1.38E10 or with thousands separators).
+ * Turns numeric cells into the text validation expects: date-formatted cells become ISO
+ * dates (whatever the display format or locale), other numbers their plain digits (a
+ * phone number stored as a number must not come out as 1.38E10 or with thousands
+ * separators).
  */
 final class CellText extends DataFormatter {
 
@@ -24,7 +25,9 @@ final class CellText extends DataFormatter {
 		return NumberToTextConverter.toText(value);
 	}
 
-	/** A raw number written without a style may still use exponent notation; spell it out. */
+	/**
+	 * A raw number written without a style may still use exponent notation; spell it out.
+	 */
 	static String plainNumber(String text) {
 		if (text != null && SCIENTIFIC.matcher(text).matches()) {
 			return new BigDecimal(text).toPlainString();

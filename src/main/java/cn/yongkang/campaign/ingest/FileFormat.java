@@ -11,8 +11,8 @@ import java.util.Locale;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * What a file really is, judged by its first bytes rather than its name: clerks rename files, and
- * an .xls may be an .xlsx, a web page or a password-protected workbook.
+ * What a file really is, judged by its first bytes rather than its name: clerks rename
+ * files, and an .xls may be an .xlsx, a web page or a password-protected workbook.
  */
 enum FileFormat {
 
@@ -53,7 +53,8 @@ enum FileFormat {
 		return switch (extension) {
 			case ".csv", ".txt" -> CSV;
 			case ".xlsx", ".xls", ".xlsm" -> throw new UnreadableFileException(FileProblems.CORRUPT);
-			default -> throw new UnreadableFileException(FileProblems.unsupported(extension.isEmpty() ? "无扩展名" : extension));
+			default ->
+				throw new UnreadableFileException(FileProblems.unsupported(extension.isEmpty() ? "无扩展名" : extension));
 		};
 	}
 
@@ -63,7 +64,10 @@ enum FileFormat {
 		return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
 	}
 
-	/** Excel stores a password-protected .xlsx as an OLE2 container holding the encrypted package. */
+	/**
+	 * Excel stores a password-protected .xlsx as an OLE2 container holding the encrypted
+	 * package.
+	 */
 	private static boolean isEncryptedOoxml(Path file) {
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");

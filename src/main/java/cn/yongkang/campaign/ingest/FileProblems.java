@@ -2,7 +2,10 @@ package cn.yongkang.campaign.ingest;
 
 import java.io.IOException;
 
-/** Quarantine reasons for whole files, in Chinese for the clerk: what is wrong, what to do. */
+/**
+ * Quarantine reasons for whole files, in Chinese for the clerk: what is wrong, what to
+ * do.
+ */
 final class FileProblems {
 
 	static final String EMPTY = "文件为空（0字节）。请重新导出台账后上传";
@@ -33,8 +36,8 @@ final class FileProblems {
 		if (message.contains("Zip bomb") || message.contains("zip bomb")) {
 			return new UnreadableFileException(ZIP_BOMB, ex);
 		}
-		if (message.contains("EOF") || message.contains("zip") || message.contains("Zip")
-				|| message.contains("corrupt") || message.contains("Truncated")) {
+		if (message.contains("EOF") || message.contains("zip") || message.contains("Zip") || message.contains("corrupt")
+				|| message.contains("Truncated")) {
 			return new UnreadableFileException(CORRUPT, ex);
 		}
 		throw ex;

@@ -22,10 +22,10 @@ import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.registry.Township;
 
 /**
- * Lists {@code INBOX/<date>/<township>/...}: each township folder (by registered name, code or
- * alias), the files inside it (subfolders included), in name order: a township's files of one
- * night are applied in that order. Office lock files and
- * hidden files are not uploads and are left out.
+ * Lists {@code INBOX/<date>/<township>/...}: each township folder (by registered name,
+ * code or alias), the files inside it (subfolders included), in name order: a township's
+ * files of one night are applied in that order. Office lock files and hidden files are
+ * not uploads and are left out.
  */
 final class InboxScanner {
 

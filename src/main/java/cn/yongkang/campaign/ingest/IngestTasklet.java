@@ -26,9 +26,9 @@ import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * The ingest stage. Each call handles one file in its own transaction (the step commits after
- * every call), so a crash loses at most the file in hand, and a restart goes on with the files
- * that have no {@code upload_file} row yet.
+ * The ingest stage. Each call handles one file in its own transaction (the step commits
+ * after every call), so a crash loses at most the file in hand, and a restart goes on
+ * with the files that have no {@code upload_file} row yet.
  */
 @Component
 public class IngestTasklet implements Tasklet {
@@ -40,7 +40,10 @@ public class IngestTasklet implements Tasklet {
 	private final Map<FileFormat, WorkbookReader> readers = Map.of(FileFormat.XLSX, new XlsxWorkbookReader(),
 			FileFormat.XLS, new XlsWorkbookReader(), FileFormat.CSV, new CsvWorkbookReader());
 
-	/** Files still to ingest, per step execution: listed and fingerprinted once per execution. */
+	/**
+	 * Files still to ingest, per step execution: listed and fingerprinted once per
+	 * execution.
+	 */
 	private final Map<Long, Deque<InboxFile>> pending = new ConcurrentHashMap<>();
 
 	public IngestTasklet(JdbcTemplate jdbc) {
@@ -67,7 +70,8 @@ public class IngestTasklet implements Tasklet {
 		Registry registry = Registry.load(run.jobs());
 		List<InboxFile> files = InboxScanner.scan(run.inboxForDate(), registry);
 		Set<String> done = this.jdbc
-			.queryForList("SELECT township_folder || '/' || file_name || '/' || sha256 FROM upload_file WHERE inbox_date = ?",
+			.queryForList(
+					"SELECT township_folder || '/' || file_name || '/' || sha256 FROM upload_file WHERE inbox_date = ?",
 					String.class, run.date())
 			.stream()
 			.collect(Collectors.toSet());
@@ -109,9 +113,11 @@ public class IngestTasklet implements Tasklet {
 			this.readers.get(format).read(file.path(), table);
 			table.requireHeader();
 			staged.flush();
-			this.jdbc.update("UPDATE upload_file SET file_format = ?, sheet_name = ?, header_row = ?, rows_blank = ?,"
-					+ " rows_read = ? WHERE file_id = ?", format.name(), table.sheetName(), table.headerRow(),
-					table.blankRows(), table.dataRows() + table.blankRows(), fileId);
+			this.jdbc.update(
+					"UPDATE upload_file SET file_format = ?, sheet_name = ?, header_row = ?, rows_blank = ?,"
+							+ " rows_read = ? WHERE file_id = ?",
+					format.name(), table.sheetName(), table.headerRow(), table.blankRows(),
+					table.dataRows() + table.blankRows(), fileId);
 			contribution.incrementWriteCount(table.dataRows());
 			log.info("{}/{}: {} data rows, {} blank, header at row {} of sheet '{}'", file.folder(), file.fileName(),
 					table.dataRows(), table.blankRows(), table.headerRow(), table.sheetName());

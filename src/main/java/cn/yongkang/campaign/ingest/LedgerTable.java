@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * Finds the ledger in a stream of sheets and turns its rows into {@link RawRow}s. The header need
- * not be row 1: it is the first row, within the first {@value #HEADER_SEARCH_ROWS} rows of a sheet,
- * whose cells name at least {@value #MIN_HEADER_FIELDS} ledger fields. Rows after it are data; a row
- * without any value in a ledger column is blank (a 序号 alone does not make a row). Blank rows after
+ * Finds the ledger in a stream of sheets and turns its rows into {@link RawRow}s. The
+ * header need not be row 1: it is the first row, within the first
+ * {@value #HEADER_SEARCH_ROWS} rows of a sheet, whose cells name at least
+ * {@value #MIN_HEADER_FIELDS} ledger fields. Rows after it are data; a row without any
+ * value in a ledger column is blank (a 序号 alone does not make a row). Blank rows after
  * the last data row are not part of the table and are not counted.
  */
 final class LedgerTable implements SheetVisitor {
@@ -48,7 +49,8 @@ final class LedgerTable implements SheetVisitor {
 	private String missingColumnsReason;
 
 	/**
-	 * @param villageRequired false for a functional zone, whose ledger may lack the village column
+	 * @param villageRequired false for a functional zone, whose ledger may lack the
+	 * village column
 	 * @param sink receives every non-blank data row, in order
 	 */
 	LedgerTable(boolean villageRequired, Consumer<RawRow> sink) {
@@ -115,7 +117,8 @@ final class LedgerTable implements SheetVisitor {
 		}
 		required.removeAll(found.keySet());
 		if (!required.isEmpty()) {
-			// Remember the best explanation, but keep looking: another sheet may hold the full ledger.
+			// Remember the best explanation, but keep looking: another sheet may hold the
+			// full ledger.
 			if (this.missingColumnsReason == null) {
 				this.missingColumnsReason = "工作表“" + this.sheetName + "”第" + rowNumber + "行的表头缺少必需列："
 						+ required.stream().map(LedgerField::header).collect(Collectors.joining("、"))
@@ -136,8 +139,8 @@ final class LedgerTable implements SheetVisitor {
 		if (this.missingColumnsReason != null) {
 			throw new UnreadableFileException(this.missingColumnsReason);
 		}
-		throw new UnreadableFileException("未找到台账表头：请保留“乡镇（街道）”“村（社区）”“场所类型”“地址”“隐患描述”"
-				+ "“排查日期”“整改情况”等列名（表头须在前" + HEADER_SEARCH_ROWS + "行内）后重新上传");
+		throw new UnreadableFileException("未找到台账表头：请保留“乡镇（街道）”“村（社区）”“场所类型”“地址”“隐患描述”" + "“排查日期”“整改情况”等列名（表头须在前"
+				+ HEADER_SEARCH_ROWS + "行内）后重新上传");
 	}
 
 	String sheetName() {

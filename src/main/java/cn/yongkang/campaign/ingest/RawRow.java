@@ -1,9 +1,9 @@
 package cn.yongkang.campaign.ingest;
 
 /**
- * One data row as read: its row number as the spreadsheet shows it, and the trimmed text of each
- * ledger field ({@code null} when the cell is empty or the column is absent), indexed by
- * {@link LedgerField#ordinal()}.
+ * One data row as read: its row number as the spreadsheet shows it, and the trimmed text
+ * of each ledger field ({@code null} when the cell is empty or the column is absent),
+ * indexed by {@link LedgerField#ordinal()}.
  */
 record RawRow(int rowNumber, String[] values) {
 

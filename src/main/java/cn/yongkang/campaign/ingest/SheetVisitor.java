@@ -3,8 +3,8 @@ package cn.yongkang.campaign.ingest;
 import java.util.List;
 
 /**
- * Receives the rows of one sheet at a time from a streaming workbook reader. Rows arrive in order;
- * rows absent from the file (never touched) are simply not reported.
+ * Receives the rows of one sheet at a time from a streaming workbook reader. Rows arrive
+ * in order; rows absent from the file (never touched) are simply not reported.
  */
 interface SheetVisitor {
 
@@ -17,7 +17,9 @@ interface SheetVisitor {
 	 */
 	void row(int rowNumber, List<String> cells);
 
-	/** @return true when this sheet held the ledger, so that no further sheet is read */
+	/**
+	 * @return true when this sheet held the ledger, so that no further sheet is read
+	 */
 	boolean endSheet();
 
 	/** Thrown by a visitor that has seen enough of a sheet to know it holds no ledger. */

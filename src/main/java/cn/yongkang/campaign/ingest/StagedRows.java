@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes a file's raw rows to {@code staged_row} in JDBC batches, so memory stays flat. */
+/**
+ * Writes a file's raw rows to {@code staged_row} in JDBC batches, so memory stays flat.
+ */
 final class StagedRows implements Consumer<RawRow> {
 
 	static final int BATCH_SIZE = 1000;

@@ -1,8 +1,8 @@
 package cn.yongkang.campaign.ingest;
 
 /**
- * A whole file cannot be read as a ledger. The message is the quarantine reason, in Chinese, for
- * the township clerk: what is wrong and what to do.
+ * A whole file cannot be read as a ledger. The message is the quarantine reason, in
+ * Chinese, for the township clerk: what is wrong and what to do.
  */
 class UnreadableFileException extends Exception {
 

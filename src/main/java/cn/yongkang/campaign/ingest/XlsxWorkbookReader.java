@@ -31,9 +31,10 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams .xlsx sheets with POI's SAX event API: cached values of formulas, dates as ISO text,
- * vertically merged cells filled down from their first row. Each sheet is parsed twice: once for
- * its merged ranges (stored after the cells in the file), once for the cells.
+ * Streams .xlsx sheets with POI's SAX event API: cached values of formulas, dates as ISO
+ * text, vertically merged cells filled down from their first row. Each sheet is parsed
+ * twice: once for its merged ranges (stored after the cells in the file), once for the
+ * cells.
  */
 final class XlsxWorkbookReader implements WorkbookReader {
 
@@ -66,7 +67,8 @@ final class XlsxWorkbookReader implements WorkbookReader {
 	}
 
 	private boolean readSheet(XSSFReader reader, SheetEntry sheet, SharedStrings strings, StylesTable styles,
-			SheetVisitor visitor) throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
+			SheetVisitor visitor)
+			throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
 		MergedCells merged = new MergedCells();
 		try (InputStream in = reader.getSheet(sheet.relationId())) {
 			parse(in, merged);
@@ -80,7 +82,8 @@ final class XlsxWorkbookReader implements WorkbookReader {
 			return false;
 		}
 		catch (SAXException ex) {
-			if (ex.getCause() instanceof SheetVisitor.SkipSheet || ex.getException() instanceof SheetVisitor.SkipSheet) {
+			if (ex.getCause() instanceof SheetVisitor.SkipSheet
+					|| ex.getException() instanceof SheetVisitor.SkipSheet) {
 				return false;
 			}
 			throw ex;
@@ -95,7 +98,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
 		parser.parse(new InputSource(in));
 	}
 
-	/** The sheets in workbook order, with their visibility (workbook.xml's {@code state}). */
+	/**
+	 * The sheets in workbook order, with their visibility (workbook.xml's {@code state}).
+	 */
 	private static List<SheetEntry> sheets(XSSFReader reader)
 			throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
 		List<SheetEntry> sheets = new ArrayList<>();
@@ -117,7 +122,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
 	private record SheetEntry(String name, String relationId, boolean hidden) {
 	}
 
-	/** Vertical merged ranges; each cell below the first row of the range's first column takes its value. */
+	/**
+	 * Vertical merged ranges; each cell below the first row of the range's first column
+	 * takes its value.
+	 */
 	private static final class MergedCells extends DefaultHandler {
 
 		private final Map<Integer, List<CellRangeAddress>> byFirstColumn = new HashMap<>();

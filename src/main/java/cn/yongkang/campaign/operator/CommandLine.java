@@ -59,13 +59,14 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 	void allowOnly(Set<String> names, int positionals) {
 		for (String name : this.options.keySet()) {
 			if (!name.equals("help") && !names.contains(name) && !name.startsWith("spring.")) {
-				throw new UsageException("unknown option --" + name + " for '" + this.command + "'; see '"
-						+ this.command + " --help'");
+				throw new UsageException(
+						"unknown option --" + name + " for '" + this.command + "'; see '" + this.command + " --help'");
 			}
 		}
 		if (this.arguments.size() != positionals) {
-			throw new UsageException("'" + this.command + "' takes " + (positionals == 0 ? "no" : positionals)
-					+ " argument" + (positionals == 1 ? "" : "s") + " besides options; see '" + this.command + " --help'");
+			throw new UsageException(
+					"'" + this.command + "' takes " + (positionals == 0 ? "no" : positionals) + " argument"
+							+ (positionals == 1 ? "" : "s") + " besides options; see '" + this.command + " --help'");
 		}
 	}
 

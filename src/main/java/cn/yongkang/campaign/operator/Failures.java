@@ -36,7 +36,10 @@ final class Failures {
 			.max(Comparator.comparing(StepExecution::getId));
 	}
 
-	/** Why an execution failed: its failed step's exception, or what the repository recorded. */
+	/**
+	 * Why an execution failed: its failed step's exception, or what the repository
+	 * recorded.
+	 */
 	static String reason(JobExecution execution) {
 		Optional<StepExecution> step = failedStep(execution);
 		if (step.isPresent()) {
@@ -52,7 +55,8 @@ final class Failures {
 			return oneLine(execution.getAllFailureExceptions().get(0));
 		}
 		String description = execution.getExitStatus().getExitDescription();
-		return description == null || description.isBlank() ? execution.getStatus().toString() : exceptionLine(description);
+		return description == null || description.isBlank() ? execution.getStatus().toString()
+				: exceptionLine(description);
 	}
 
 	/** A stored stack trace: the last "Caused by" line says most. */

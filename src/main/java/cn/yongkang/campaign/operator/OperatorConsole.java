@@ -10,8 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Parses the command line, checks what can be checked without a database, then starts Spring and
- * runs the command. Every failure ends in one line on stderr and a non-zero exit status.
+ * Parses the command line, checks what can be checked without a database, then starts
+ * Spring and runs the command. Every failure ends in one line on stderr and a non-zero
+ * exit status.
  */
 public final class OperatorConsole {
 
@@ -39,17 +40,14 @@ public final class OperatorConsole {
 			  process is marked FAILED first).""", "rerun", """
 			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
 			  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
-			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""",
-			"backfill", """
-					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
-					  Runs each date in order, skipping dates already done; stops at the first failure.""",
-			"abandon", """
-					abandon <executionId>
-					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""",
-			"schedule", """
-					schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
-					  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
-					  jobs/schedule.yml, for the previous day's inbox.""");
+			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill", """
+			backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
+			  Runs each date in order, skipping dates already done; stops at the first failure.""", "abandon", """
+			abandon <executionId>
+			  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""", "schedule", """
+			schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
+			  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
+			  jobs/schedule.yml, for the previous day's inbox.""");
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
 			"schedule");
@@ -66,7 +64,8 @@ public final class OperatorConsole {
 				return line.help() ? OK : USAGE;
 			}
 			if (!HELP.containsKey(line.command())) {
-				throw new UsageException("unknown command '" + line.command() + "'; commands: " + String.join(", ", ORDER));
+				throw new UsageException(
+						"unknown command '" + line.command() + "'; commands: " + String.join(", ", ORDER));
 			}
 			if (line.help()) {
 				System.out.println("usage: java -jar campaign-pipeline.jar " + HELP.get(line.command()));
@@ -96,7 +95,10 @@ public final class OperatorConsole {
 		}
 	}
 
-	/** {@code --spring.x=y} options pass through to Spring, e.g. {@code --spring.datasource.url=...}. */
+	/**
+	 * {@code --spring.x=y} options pass through to Spring, e.g.
+	 * {@code --spring.datasource.url=...}.
+	 */
 	private static Map<String, Object> springProperties(CommandLine line) {
 		Map<String, Object> properties = new java.util.HashMap<>();
 		line.options().forEach((name, value) -> {
@@ -115,7 +117,8 @@ public final class OperatorConsole {
 	}
 
 	static String usage() {
-		StringBuilder usage = new StringBuilder("usage: java -jar campaign-pipeline.jar <command> [options]\n\ncommands:\n");
+		StringBuilder usage = new StringBuilder(
+				"usage: java -jar campaign-pipeline.jar <command> [options]\n\ncommands:\n");
 		for (String command : ORDER) {
 			usage.append("  ").append(HELP.get(command).lines().findFirst().orElse(command)).append('\n');
 		}

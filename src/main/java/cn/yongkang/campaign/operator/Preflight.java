@@ -9,8 +9,9 @@ import cn.yongkang.campaign.campaign.CampaignCatalog;
 import cn.yongkang.campaign.registry.Registry;
 
 /**
- * Checks a command line before any database is touched: options, dates, folders, the campaign and
- * the registry. Mistakes are reported in a second instead of after the application started.
+ * Checks a command line before any database is touched: options, dates, folders, the
+ * campaign and the registry. Mistakes are reported in a second instead of after the
+ * application started.
  */
 final class Preflight {
 
@@ -72,7 +73,10 @@ final class Preflight {
 		}
 	}
 
-	/** Loads the campaigns and the registry of the jobs folder, so that errors in them show now. */
+	/**
+	 * Loads the campaigns and the registry of the jobs folder, so that errors in them
+	 * show now.
+	 */
 	private static CampaignCatalog jobs(CommandLine line) {
 		Path jobs = line.folder("jobs", DEFAULT_JOBS);
 		if (!Files.isDirectory(jobs)) {

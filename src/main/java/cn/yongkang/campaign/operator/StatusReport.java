@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 import cn.yongkang.campaign.pipeline.NightlyRuns;
 import cn.yongkang.campaign.support.RunParameters;
 
-/** The {@code status} command's output: executions, their steps, and a night's upload ledger. */
+/**
+ * The {@code status} command's output: executions, their steps, and a night's upload
+ * ledger.
+ */
 @Component
 class StatusReport {
 
@@ -33,14 +36,13 @@ class StatusReport {
 	}
 
 	void print(PrintStream out, LocalDate date, int limit) {
-		List<JobExecution> executions = date == null ? this.runs.recent(limit)
-				: this.jdbc
-					.queryForList("SELECT DISTINCT parameter_value FROM batch_job_execution_params WHERE parameter_name = ?",
-							String.class, RunParameters.CAMPAIGN)
-					.stream()
-					.flatMap((campaign) -> this.runs.forDate(campaign, date).stream())
-					.sorted(Comparator.comparing(JobExecution::getId).reversed())
-					.toList();
+		List<JobExecution> executions = date == null ? this.runs.recent(limit) : this.jdbc
+			.queryForList("SELECT DISTINCT parameter_value FROM batch_job_execution_params WHERE parameter_name = ?",
+					String.class, RunParameters.CAMPAIGN)
+			.stream()
+			.flatMap((campaign) -> this.runs.forDate(campaign, date).stream())
+			.sorted(Comparator.comparing(JobExecution::getId).reversed())
+			.toList();
 		if (executions.isEmpty()) {
 			out.println(date == null ? "No executions yet." : "No executions for " + date + ".");
 		}
@@ -60,8 +62,9 @@ class StatusReport {
 			.stream()
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.forEach((step) -> out.printf("  %-10s %-9s %s read %d  written %d  filtered %d  skipped %d  %s%n",
-					step.getStepName(), step.getStatus(), "NOOP".equals(step.getExitStatus().getExitCode()) ? "(skipped)" : "",
-					step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount(),
+					step.getStepName(), step.getStatus(),
+					"NOOP".equals(step.getExitStatus().getExitCode()) ? "(skipped)" : "", step.getReadCount(),
+					step.getWriteCount(), step.getFilterCount(), step.getSkipCount(),
 					duration(step.getStartTime(), step.getEndTime())));
 		if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus().isRunning()) {
 			String note = execution.getStatus().isRunning()
@@ -75,14 +78,17 @@ class StatusReport {
 	private void printUploads(PrintStream out, LocalDate date) {
 		out.println();
 		out.println("Uploads for " + date + ":");
-		List<String[]> files = this.jdbc.query("""
-				SELECT t.township_name, f.file_name, f.status, f.rows_read, f.rows_accepted, f.rows_rejected, f.rows_blank,
-				       f.rows_warned, f.reason
-				FROM upload_file f LEFT JOIN region_township t ON t.township_code = f.township_code
-				WHERE f.inbox_date = ? ORDER BY t.sort_order, f.file_id""", (rs, i) -> new String[] {
-				rs.getString(1) == null ? "(unknown folder)" : rs.getString(1), rs.getString(2), rs.getString(3),
-				counts(rs.getObject(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8)),
-				rs.getString(9) == null ? "" : "  " + rs.getString(9) }, date);
+		List<String[]> files = this.jdbc.query(
+				"""
+						SELECT t.township_name, f.file_name, f.status, f.rows_read, f.rows_accepted, f.rows_rejected, f.rows_blank,
+						       f.rows_warned, f.reason
+						FROM upload_file f LEFT JOIN region_township t ON t.township_code = f.township_code
+						WHERE f.inbox_date = ? ORDER BY t.sort_order, f.file_id""",
+				(rs, i) -> new String[] { rs.getString(1) == null ? "(unknown folder)" : rs.getString(1),
+						rs.getString(2), rs.getString(3),
+						counts(rs.getObject(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8)),
+						rs.getString(9) == null ? "" : "  " + rs.getString(9) },
+				date);
 		for (String[] file : files) {
 			out.printf("  %-12s %-11s %s%s  %s%n", file[0], file[2], file[1], file[4], file[3]);
 		}
@@ -99,7 +105,8 @@ class StatusReport {
 			return "";
 		}
 		return "rows " + read + " = accepted " + (accepted == null ? "?" : accepted) + " + rejected "
-				+ (rejected == null ? "?" : rejected) + " + blank " + blank + (warned == null ? "" : ", warnings " + warned);
+				+ (rejected == null ? "?" : rejected) + " + blank " + blank
+				+ (warned == null ? "" : ", warnings " + warned);
 	}
 
 	private static String time(LocalDateTime time) {

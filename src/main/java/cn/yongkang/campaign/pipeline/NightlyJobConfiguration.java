@@ -24,8 +24,8 @@ import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.validate.ValidateTasklet;
 
 /**
- * The nightly job, stage by stage. Step names are stable strings: restarts find the failed step
- * by name, so renaming one breaks the restart of executions made before.
+ * The nightly job, stage by stage. Step names are stable strings: restarts find the
+ * failed step by name, so renaming one breaks the restart of executions made before.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -51,7 +51,10 @@ class NightlyJobConfiguration {
 			.build();
 	}
 
-	/** Every execution, restarts included, first mirrors the registry files into the database. */
+	/**
+	 * Every execution, restarts included, first mirrors the registry files into the
+	 * database.
+	 */
 	private static JobExecutionListener syncRegistry(RegistrySync registrySync) {
 		return new JobExecutionListener() {
 			@Override

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * Finds the executions of a campaign date in the Batch tables. One date may have several job
- * instances: the first run, a new attempt after an abandoned one, and every rerun.
+ * Finds the executions of a campaign date in the Batch tables. One date may have several
+ * job instances: the first run, a new attempt after an abandoned one, and every rerun.
  */
 @Component
 public class NightlyRuns {
@@ -61,8 +61,9 @@ public class NightlyRuns {
 
 	/** The newest executions of any date, for {@code status}. */
 	public List<JobExecution> recent(int limit) {
-		return this.jdbc.queryForList("SELECT job_execution_id FROM batch_job_execution ORDER BY job_execution_id DESC"
-				+ " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Long.class)
+		return this.jdbc
+			.queryForList("SELECT job_execution_id FROM batch_job_execution ORDER BY job_execution_id DESC"
+					+ " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Long.class)
 			.stream()
 			.map(this.repository::getJobExecution)
 			.toList();

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * Starts, restarts and reruns the nightly job: the one way in for the command line and the
- * scheduler, so both pass the same parameters and the same guard (a date never runs twice at once).
+ * Starts, restarts and reruns the nightly job: the one way in for the command line and
+ * the scheduler, so both pass the same parameters and the same guard (a date never runs
+ * twice at once).
  */
 @Component
 public class PipelineLauncher {
@@ -41,7 +42,10 @@ public class PipelineLauncher {
 		this.lock = lock;
 	}
 
-	/** What a request led to: the execution that ran, or the earlier one that had already done the date. */
+	/**
+	 * What a request led to: the execution that ran, or the earlier one that had already
+	 * done the date.
+	 */
 	public record Outcome(JobExecution execution, boolean alreadyDone) {
 
 		public boolean succeeded() {
@@ -55,8 +59,9 @@ public class PipelineLauncher {
 	}
 
 	/**
-	 * Runs the nightly job for a date. A date already done is left unchanged; a failed one goes on
-	 * from its failed step; after an abandoned execution a new attempt starts from the beginning.
+	 * Runs the nightly job for a date. A date already done is left unchanged; a failed
+	 * one goes on from its failed step; after an abandoned execution a new attempt starts
+	 * from the beginning.
 	 */
 	public Outcome run(String campaignId, LocalDate date, Folders folders) {
 		try (RunLock.Held held = acquire(campaignId, date)) {
@@ -73,17 +78,21 @@ public class PipelineLauncher {
 							+ "' to continue it or 'abandon " + latest.getId() + "' to start the date afresh");
 				}
 				if (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED) {
-					log.info("Date {} failed in execution {}: continuing it from its failed step", date, latest.getId());
+					log.info("Date {} failed in execution {}: continuing it from its failed step", date,
+							latest.getId());
 					return new Outcome(restart(latest), false);
 				}
 			}
-			JobParameters parameters = parameters(campaignId, date, folders, this.runs.lastAttempt(campaignId, date) + 1,
-					null);
+			JobParameters parameters = parameters(campaignId, date, folders,
+					this.runs.lastAttempt(campaignId, date) + 1, null);
 			return new Outcome(start(parameters), false);
 		}
 	}
 
-	/** Recomputes a finished date from the given stage on; the result replaces its snapshot. */
+	/**
+	 * Recomputes a finished date from the given stage on; the result replaces its
+	 * snapshot.
+	 */
 	public Outcome rerun(String campaignId, LocalDate date, String fromStep, Folders folders) {
 		if (!NightlyJobConfiguration.STAGES.contains(fromStep)) {
 			throw new LaunchException("unknown step '" + fromStep + "'; steps are " + NightlyJobConfiguration.STAGES);
@@ -100,7 +109,10 @@ public class PipelineLauncher {
 		}
 	}
 
-	/** Continues a failed execution from its failed step; one left STARTED by a dead process is recovered first. */
+	/**
+	 * Continues a failed execution from its failed step; one left STARTED by a dead
+	 * process is recovered first.
+	 */
 	public Outcome restart(long executionId) {
 		JobExecution execution = this.runs.find(executionId)
 			.orElseThrow(() -> new LaunchException("no execution " + executionId + "; 'status' lists them"));
@@ -118,7 +130,10 @@ public class PipelineLauncher {
 		}
 	}
 
-	/** Marks an execution ABANDONED (recovering it first when its process died), so its date can run afresh. */
+	/**
+	 * Marks an execution ABANDONED (recovering it first when its process died), so its
+	 * date can run afresh.
+	 */
 	public JobExecution abandon(long executionId) {
 		JobExecution execution = this.runs.find(executionId)
 			.orElseThrow(() -> new LaunchException("no execution " + executionId + "; 'status' lists them"));
@@ -136,7 +151,10 @@ public class PipelineLauncher {
 		}
 	}
 
-	/** We hold the date's lock, so an execution still marked running has no process left: mark it FAILED. */
+	/**
+	 * We hold the date's lock, so an execution still marked running has no process left:
+	 * mark it FAILED.
+	 */
 	private JobExecution recoverIfDead(JobExecution execution) {
 		if (execution.getStatus().isRunning()) {
 			log.warn("Execution {} was left {} by a process that died; marking it FAILED", execution.getId(),

@@ -14,10 +14,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Guards a campaign date against two runs at once, whoever starts them. On PostgreSQL a session
- * advisory lock, held on its own connection for the run: other processes see it, and it goes away
- * with a killed process. The embedded H2 file admits one process only, so there an in-process lock
- * is enough.
+ * Guards a campaign date against two runs at once, whoever starts them. On PostgreSQL a
+ * session advisory lock, held on its own connection for the run: other processes see it,
+ * and it goes away with a killed process. The embedded H2 file admits one process only,
+ * so there an in-process lock is enough.
  */
 @Component
 public class RunLock {
@@ -70,7 +70,8 @@ public class RunLock {
 		}
 		catch (SQLException ex) {
 			this.heldInProcess.remove(key);
-			throw new DataAccessResourceFailureException("cannot take the run lock for " + date + ": " + ex.getMessage(), ex);
+			throw new DataAccessResourceFailureException(
+					"cannot take the run lock for " + date + ": " + ex.getMessage(), ex);
 		}
 	}
 

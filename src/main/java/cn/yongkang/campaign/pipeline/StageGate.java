@@ -9,8 +9,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * Lets a rerun start at a later stage: a stage before the run's {@code fromStep} completes at once
- * with exit code NOOP, so {@code status} shows it as skipped rather than done again.
+ * Lets a rerun start at a later stage: a stage before the run's {@code fromStep}
+ * completes at once with exit code NOOP, so {@code status} shows it as skipped rather
+ * than done again.
  */
 final class StageGate implements Tasklet {
 
@@ -26,8 +27,8 @@ final class StageGate implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		String fromStep = contribution.getStepExecution().getJobParameters().getString(RunParameters.FROM_STEP);
-		if (fromStep != null
-				&& NightlyJobConfiguration.STAGES.indexOf(this.stage) < NightlyJobConfiguration.STAGES.indexOf(fromStep)) {
+		if (fromStep != null && NightlyJobConfiguration.STAGES.indexOf(this.stage) < NightlyJobConfiguration.STAGES
+			.indexOf(fromStep)) {
 			contribution.setExitStatus(ExitStatus.NOOP.addExitDescription("skipped: rerun from " + fromStep));
 			return RepeatStatus.FINISHED;
 		}

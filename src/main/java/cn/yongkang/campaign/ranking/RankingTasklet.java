@@ -21,8 +21,8 @@ import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
 /**
- * The ranking stage: one transaction deletes the date's old snapshot, inserts the new one and
- * fills its tables from the statistics stage's work figures.
+ * The ranking stage: one transaction deletes the date's old snapshot, inserts the new one
+ * and fills its tables from the statistics stage's work figures.
  */
 @Component
 public class RankingTasklet implements Tasklet {
@@ -44,8 +44,8 @@ public class RankingTasklet implements Tasklet {
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("campaignId", campaign.id())
 			.addValue("asOf", run.date());
 		Integer figures = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM work_township_stats WHERE campaign_id = :campaignId AND as_of = :asOf", parameters,
-				Integer.class);
+				"SELECT COUNT(*) FROM work_township_stats WHERE campaign_id = :campaignId AND as_of = :asOf",
+				parameters, Integer.class);
 		if (figures == null || figures == 0) {
 			throw new IllegalStateException("no statistics for campaign " + campaign.id() + " as of " + run.date()
 					+ "; run 'rerun --date " + run.date() + " --from-step statistics'");

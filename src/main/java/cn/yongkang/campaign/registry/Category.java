@@ -8,8 +8,7 @@ import cn.yongkang.campaign.support.Fold;
 /** The premises categories of the campaign (SPEC §3). The code is what tables store. */
 public enum Category {
 
-	RENTAL_HOUSING("居住出租房", List.of("出租房", "出租屋", "居住出租屋")),
-	STREET_SHOP("沿街店铺", List.of("店铺", "沿街商铺", "沿街店面")),
+	RENTAL_HOUSING("居住出租房", List.of("出租房", "出租屋", "居住出租屋")), STREET_SHOP("沿街店铺", List.of("店铺", "沿街商铺", "沿街店面")),
 	THREE_IN_ONE("“三合一”企业", List.of("三合一", "三合一企业", "“三合一”场所", "\"三合一\"企业"));
 
 	private final String label;
@@ -25,7 +24,10 @@ public enum Category {
 		return this.label;
 	}
 
-	/** Resolves what a clerk typed: the label, an alias or the code, ignoring quotes and spaces. */
+	/**
+	 * Resolves what a clerk typed: the label, an alias or the code, ignoring quotes and
+	 * spaces.
+	 */
 	public static Optional<Category> parse(String raw) {
 		String key = matchKey(raw);
 		if (key.isEmpty()) {
@@ -46,8 +48,8 @@ public enum Category {
 
 	/** Accepts a code from a campaign file, e.g. {@code STREET_SHOP}; labels work too. */
 	public static Category ofCode(String code) {
-		return parse(code).orElseThrow(() -> new IllegalArgumentException("unknown category '" + code
-				+ "' (use RENTAL_HOUSING, STREET_SHOP or THREE_IN_ONE)"));
+		return parse(code).orElseThrow(() -> new IllegalArgumentException(
+				"unknown category '" + code + "' (use RENTAL_HOUSING, STREET_SHOP or THREE_IN_ONE)"));
 	}
 
 	private static String matchKey(String text) {

@@ -12,9 +12,10 @@ import java.util.Optional;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * The township and village registry with alias resolution. Townships match by name, code or alias,
- * with or without a 永康市 prefix; villages match by name, code or alias within their township, with
- * or without the township's name in front and with the committee suffix (村委会, 居委会) or without it.
+ * The township and village registry with alias resolution. Townships match by name, code
+ * or alias, with or without a 永康市 prefix; villages match by name, code or alias within
+ * their township, with or without the township's name in front and with the committee
+ * suffix (村委会, 居委会) or without it.
  */
 public final class Registry {
 
@@ -101,7 +102,9 @@ public final class Registry {
 		return Optional.empty();
 	}
 
-	/** The forms a village name takes in ledgers: with or without its committee suffix. */
+	/**
+	 * The forms a village name takes in ledgers: with or without its committee suffix.
+	 */
 	private static List<String> villageCandidates(String key) {
 		List<String> candidates = new ArrayList<>(List.of(key));
 		if (key.endsWith("村民委员会")) {

@@ -16,7 +16,10 @@ import org.apache.commons.csv.CSVRecord;
 
 import cn.yongkang.campaign.support.Fold;
 
-/** Reads {@code regions/townships.csv} and {@code regions/villages.csv} from a jobs folder. */
+/**
+ * Reads {@code regions/townships.csv} and {@code regions/villages.csv} from a jobs
+ * folder.
+ */
 final class RegistryLoader {
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
@@ -46,8 +49,8 @@ final class RegistryLoader {
 		for (CSVRecord record : records(villagesFile, "code", "township_code", "name", "kind")) {
 			String kind = field(record, "kind", villagesFile);
 			if (!kind.equals(Village.VILLAGE) && !kind.equals(Village.COMMUNITY)) {
-				throw new RegistryException(villagesFile + " line " + record.getRecordNumber() + ": kind '" + kind
-						+ "' must be 村 or 社区");
+				throw new RegistryException(
+						villagesFile + " line " + record.getRecordNumber() + ": kind '" + kind + "' must be 村 or 社区");
 			}
 			villages.add(new Village(field(record, "code", villagesFile), field(record, "township_code", villagesFile),
 					field(record, "name", villagesFile), kind, aliases(record)));
@@ -83,7 +86,10 @@ final class RegistryLoader {
 		}
 	}
 
-	/** Excel saves CSV as UTF-8 with a BOM; without this the first column's name would not match. */
+	/**
+	 * Excel saves CSV as UTF-8 with a BOM; without this the first column's name would not
+	 * match.
+	 */
 	private static void skipByteOrderMark(Reader reader) throws IOException {
 		reader.mark(1);
 		if (reader.read() != '\uFEFF') {
@@ -94,7 +100,8 @@ final class RegistryLoader {
 	private static String field(CSVRecord record, String column, Path file) {
 		String value = record.isMapped(column) ? Fold.trim(record.get(column)) : "";
 		if (value.isEmpty()) {
-			throw new RegistryException(file + " line " + record.getRecordNumber() + ": column '" + column + "' is empty");
+			throw new RegistryException(
+					file + " line " + record.getRecordNumber() + ": column '" + column + "' is empty");
 		}
 		return value;
 	}

@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mirrors the registry files and the category list into {@code region_township},
- * {@code region_village} and {@code category}, so that statistics and rankings can join them. The
- * files stay the source: the tables are replaced as a whole in one transaction.
+ * {@code region_village} and {@code category}, so that statistics and rankings can join
+ * them. The files stay the source: the tables are replaced as a whole in one transaction.
  */
 @Component
 public class RegistrySync {
@@ -37,8 +37,9 @@ public class RegistrySync {
 				.stream()
 				.map((t) -> new Object[] { t.code(), t.name(), t.type(), t.order() })
 				.toList();
-			this.jdbc.batchUpdate("INSERT INTO region_township (township_code, township_name, township_type, sort_order)"
-					+ " VALUES (?, ?, ?, ?)", townships);
+			this.jdbc
+				.batchUpdate("INSERT INTO region_township (township_code, township_name, township_type, sort_order)"
+						+ " VALUES (?, ?, ?, ?)", townships);
 			List<Object[]> villages = registry.villages()
 				.stream()
 				.map((v) -> new Object[] { v.code(), v.townshipCode(), v.name(), v.kind() })

@@ -12,9 +12,9 @@ import cn.yongkang.campaign.registry.Category;
 import cn.yongkang.campaign.registry.Village;
 
 /**
- * The bulletin's text, composed from a snapshot with the template's wording: per category one
- * paragraph with the found and the rate rankings, then the lagging villages and communities
- * grouped by township (SPEC §8–9).
+ * The bulletin's text, composed from a snapshot with the template's wording: per category
+ * one paragraph with the found and the rate rankings, then the lagging villages and
+ * communities grouped by township (SPEC §8–9).
  */
 record Bulletin(String title, List<String> paragraphs) {
 
@@ -51,7 +51,8 @@ record Bulletin(String title, List<String> paragraphs) {
 		List<Snapshot.Ranked> bottom = snapshot.ranking(category.name(), metric, "bottom");
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("subject", template.category(category, "subject"));
-		if (top.isEmpty() || top.stream().allMatch((r) -> r.value().signum() == 0 && r.metric().equals("hazards_found"))) {
+		if (top.isEmpty()
+				|| top.stream().allMatch((r) -> r.value().signum() == 0 && r.metric().equals("hazards_found"))) {
 			return metric.equals("hazards_found") ? template.fill(template.sentence("no_data"), values) : "";
 		}
 		values.put("n", numeral(Math.min(size, top.size())));
@@ -70,8 +71,8 @@ record Bulletin(String title, List<String> paragraphs) {
 				parts.add(names.get(0));
 			}
 			else {
-				parts.add(template.fill(template.sentence(tieSentence),
-						Map.of("names", joinTied(names, template.sentence("tie_joiner")), "position", numeral(position))));
+				parts.add(template.fill(template.sentence(tieSentence), Map.of("names",
+						joinTied(names, template.sentence("tie_joiner")), "position", numeral(position))));
 			}
 		});
 		return String.join("、", parts);
@@ -96,10 +97,11 @@ record Bulletin(String title, List<String> paragraphs) {
 		Map<String, List<String>> byTownship = new LinkedHashMap<>();
 		list.forEach((l) -> byTownship.computeIfAbsent(l.townshipName(), (t) -> new ArrayList<>()).add(l.name()));
 		values.put("count", String.valueOf(list.size()));
-		values.put("list", byTownship.entrySet()
-			.stream()
-			.map((group) -> group.getKey() + String.join("、", group.getValue()))
-			.collect(Collectors.joining("，")));
+		values.put("list",
+				byTownship.entrySet()
+					.stream()
+					.map((group) -> group.getKey() + String.join("、", group.getValue()))
+					.collect(Collectors.joining("，")));
 		return template.fill(template.sentence("lagging_" + sentence), values);
 	}
 

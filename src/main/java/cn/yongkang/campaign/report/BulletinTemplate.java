@@ -34,7 +34,8 @@ final class BulletinTemplate {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
 			if (!(loaded instanceof Map<?, ?>)) {
-				throw new IllegalStateException(file + " must be a YAML mapping with title, intro, categories, sentences");
+				throw new IllegalStateException(
+						file + " must be a YAML mapping with title, intro, categories, sentences");
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> map = (Map<String, Object>) loaded;
@@ -64,7 +65,10 @@ final class BulletinTemplate {
 		return text(section(this.yaml, "sentences"), name);
 	}
 
-	/** Fills {name} placeholders; an unknown placeholder is an error in the template, named. */
+	/**
+	 * Fills {name} placeholders; an unknown placeholder is an error in the template,
+	 * named.
+	 */
 	String fill(String pattern, Map<String, String> values) {
 		Matcher matcher = PLACEHOLDER.matcher(pattern);
 		StringBuilder out = new StringBuilder();

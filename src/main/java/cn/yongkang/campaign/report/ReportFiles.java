@@ -22,8 +22,9 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import cn.yongkang.campaign.registry.Category;
 
 /**
- * Writes the report files: {@code bulletin.md}, {@code bulletin.docx} and {@code tables.xlsx}. Each
- * file is written to a temporary name and moved into place, so a reader never sees half a file.
+ * Writes the report files: {@code bulletin.md}, {@code bulletin.docx} and
+ * {@code tables.xlsx}. Each file is written to a temporary name and moved into place, so
+ * a reader never sees half a file.
  */
 final class ReportFiles {
 
@@ -71,13 +72,12 @@ final class ReportFiles {
 	private static void tables(Snapshot snapshot, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
 			Styles styles = new Styles(workbook);
-			Sheet townships = sheet(workbook, styles, "乡镇（街道）统计", "乡镇（街道）", "代码", "场所类型", "排查数", "已整改数",
-					"整改率");
+			Sheet townships = sheet(workbook, styles, "乡镇（街道）统计", "乡镇（街道）", "代码", "场所类型", "排查数", "已整改数", "整改率");
 			for (Snapshot.TownshipFigure f : snapshot.townships()) {
 				values(townships, styles, f.name(), f.code(), label(f.category()), f.found(), f.rectified(), f.rate());
 			}
-			Sheet villages = sheet(workbook, styles, "村（社区）统计", "乡镇（街道）", "村（社区）", "代码", "类别", "场所类型",
-					"排查数", "已整改数", "整改率");
+			Sheet villages = sheet(workbook, styles, "村（社区）统计", "乡镇（街道）", "村（社区）", "代码", "类别", "场所类型", "排查数", "已整改数",
+					"整改率");
 			for (Snapshot.VillageFigure f : snapshot.villages()) {
 				values(villages, styles, f.townshipName(), f.name(), f.code(), f.kind(), label(f.category()), f.found(),
 						f.rectified(), f.rate());
@@ -88,11 +88,11 @@ final class ReportFiles {
 				values(rankings, styles, label(r.category()), rate ? "整改率" : "排查数", r.side().equals("top") ? "前" : "后",
 						r.position(), r.name(), rate ? r.value() : (Object) r.value().intValue(), r.tied() ? "是" : "");
 			}
-			Sheet lagging = sheet(workbook, styles, "整改落后村（社区）", "场所类型", "类别", "名次", "乡镇（街道）", "村（社区）",
-					"代码", "排查数", "已整改数", "整改率");
+			Sheet lagging = sheet(workbook, styles, "整改落后村（社区）", "场所类型", "类别", "名次", "乡镇（街道）", "村（社区）", "代码", "排查数",
+					"已整改数", "整改率");
 			for (Snapshot.Lagging l : snapshot.lagging()) {
-				values(lagging, styles, label(l.category()), l.kind(), l.position(), l.townshipName(), l.name(), l.code(),
-						l.found(), l.rectified(), l.rate());
+				values(lagging, styles, label(l.category()), l.kind(), l.position(), l.townshipName(), l.name(),
+						l.code(), l.found(), l.rectified(), l.rate());
 			}
 			workbook.write(out);
 		}
@@ -114,7 +114,10 @@ final class ReportFiles {
 		return sheet;
 	}
 
-	/** Numbers stay numbers (rates as percentages); text is the registry's own, never a formula. */
+	/**
+	 * Numbers stay numbers (rates as percentages); text is the registry's own, never a
+	 * formula.
+	 */
 	private static void values(Sheet sheet, Styles styles, Object... values) {
 		Row row = sheet.createRow(sheet.getLastRowNum() + 1);
 		for (int i = 0; i < values.length; i++) {

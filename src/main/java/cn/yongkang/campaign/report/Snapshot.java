@@ -15,12 +15,12 @@ record Snapshot(long snapshotId, String campaignId, LocalDate asOf, List<Townshi
 			int rectified, BigDecimal rate) {
 	}
 
-	record Ranked(String category, String metric, String side, int position, String code, String name,
-			BigDecimal value, boolean tied) {
+	record Ranked(String category, String metric, String side, int position, String code, String name, BigDecimal value,
+			boolean tied) {
 	}
 
-	record Lagging(String category, String kind, int position, String townshipName, String code, String name,
-			int found, int rectified, BigDecimal rate) {
+	record Lagging(String category, String kind, int position, String townshipName, String code, String name, int found,
+			int rectified, BigDecimal rate) {
 	}
 
 	List<Ranked> ranking(String category, String metric, String side) {

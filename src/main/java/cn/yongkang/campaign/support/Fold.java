@@ -3,15 +3,18 @@ package cn.yongkang.campaign.support;
 import java.text.Normalizer;
 
 /**
- * Text folding for matching what clerks type against known labels and names: NFKC turns full-width
- * letters, digits, brackets and spaces into their plain forms; every kind of whitespace goes.
+ * Text folding for matching what clerks type against known labels and names: NFKC turns
+ * full-width letters, digits, brackets and spaces into their plain forms; every kind of
+ * whitespace goes.
  */
 public final class Fold {
 
 	private Fold() {
 	}
 
-	/** NFKC, then without any whitespace (also U+3000, NBSP and zero-width characters). */
+	/**
+	 * NFKC, then without any whitespace (also U+3000, NBSP and zero-width characters).
+	 */
 	public static String compact(String text) {
 		if (text == null) {
 			return "";

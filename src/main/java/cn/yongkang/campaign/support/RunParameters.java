@@ -8,10 +8,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The parameters of one nightly job execution, as every stage reads them. The date, the campaign
- * and the attempt number identify the job instance.
+ * The parameters of one nightly job execution, as every stage reads them. The date, the
+ * campaign and the attempt number identify the job instance.
  *
- * @param fromStep the first stage to run; earlier stages are skipped (a rerun), null runs all
+ * @param fromStep the first stage to run; earlier stages are skipped (a rerun), null runs
+ * all
  */
 public record RunParameters(LocalDate date, String campaignId, Path inbox, Path jobs, Path reports, String fromStep,
 		long jobExecutionId) {
@@ -28,7 +29,10 @@ public record RunParameters(LocalDate date, String campaignId, Path inbox, Path 
 
 	public static final String FROM_STEP = "fromStep";
 
-	/** Identifying: a new attempt number makes a new job instance (after an abandoned run, for a rerun). */
+	/**
+	 * Identifying: a new attempt number makes a new job instance (after an abandoned run,
+	 * for a rerun).
+	 */
 	public static final String ATTEMPT = "attempt";
 
 	public static RunParameters of(StepExecution stepExecution) {

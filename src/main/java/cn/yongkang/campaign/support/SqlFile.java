@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stage's SQL kept in a {@code .sql} resource beside it: statements separated by a semicolon at
- * the end of a line, run in file order. Comments starting with {@code --} are kept in the text.
+ * A stage's SQL kept in a {@code .sql} resource beside it: statements separated by a
+ * semicolon at the end of a line, run in file order. Comments starting with {@code --}
+ * are kept in the text.
  */
 public final class SqlFile {
 

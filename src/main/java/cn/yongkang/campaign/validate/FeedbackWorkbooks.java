@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * Writes one feedback workbook (退回清单) per township that had rejected rows, unreadable files or
- * warnings that night: the rows with their original values, the row number the clerk sees and all
- * reasons. Workbooks are streamed (SXSSF), and no cell can start a formula when opened in Excel.
+ * Writes one feedback workbook (退回清单) per township that had rejected rows, unreadable
+ * files or warnings that night: the rows with their original values, the row number the
+ * clerk sees and all reasons. Workbooks are streamed (SXSSF), and no cell can start a
+ * formula when opened in Excel.
  */
 @Component
 public class FeedbackWorkbooks {
@@ -36,8 +37,8 @@ public class FeedbackWorkbooks {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedbackWorkbooks.class);
 
-	private static final String[] VALUE_HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址",
-			"隐患描述", "排查日期", "整改情况", "整改日期", "排查人", "联系电话" };
+	private static final String[] VALUE_HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址", "隐患描述", "排查日期",
+			"整改情况", "整改日期", "排查人", "联系电话" };
 
 	private final JdbcTemplate jdbc;
 
@@ -50,11 +51,13 @@ public class FeedbackWorkbooks {
 		try {
 			Files.createDirectories(folder);
 			removePrevious(folder);
-			List<String[]> townships = this.jdbc.query("""
-					SELECT t.township_code, t.township_name FROM region_township t
-					WHERE EXISTS (SELECT 1 FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ?
-					  AND (f.status = 'QUARANTINED' OR f.rows_rejected > 0 OR f.rows_warned > 0))
-					ORDER BY t.sort_order""", (rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, run.date());
+			List<String[]> townships = this.jdbc.query(
+					"""
+							SELECT t.township_code, t.township_name FROM region_township t
+							WHERE EXISTS (SELECT 1 FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ?
+							  AND (f.status = 'QUARANTINED' OR f.rows_rejected > 0 OR f.rows_warned > 0))
+							ORDER BY t.sort_order""",
+					(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, run.date());
 			for (String[] township : townships) {
 				Path file = folder.resolve(township[1] + SUFFIX);
 				writeWorkbook(file, township[0], run);
@@ -82,7 +85,8 @@ public class FeedbackWorkbooks {
 			font.setBold(true);
 			bold.setFont(font);
 			SafeSheet rejected = new SafeSheet(workbook.createSheet("退回清单"), bold);
-			rejected.header(Stream.concat(Stream.of("文件", "行号", "退回原因"), Stream.of(VALUE_HEADERS)).toArray(String[]::new));
+			rejected
+				.header(Stream.concat(Stream.of("文件", "行号", "退回原因"), Stream.of(VALUE_HEADERS)).toArray(String[]::new));
 			this.jdbc.query("""
 					SELECT f.file_name, r.row_number, r.reasons, r.hazard_ref, r.township, r.village, r.category,
 					       r.premises, r.address, r.hazard, r.found_on, r.status, r.rectified_on, r.inspector, r.contact
@@ -97,8 +101,7 @@ public class FeedbackWorkbooks {
 			SafeSheet unreadable = new SafeSheet(workbook.createSheet("无法读取的文件"), bold);
 			unreadable.header("文件", "原因");
 			this.jdbc.query("SELECT file_name, reason FROM upload_file WHERE inbox_date = ? AND township_code = ?"
-					+ " AND status = 'QUARANTINED' ORDER BY file_id",
-					(rs) -> {
+					+ " AND status = 'QUARANTINED' ORDER BY file_id", (rs) -> {
 						unreadable.row(rs.getString(1), rs.getString(2));
 					}, run.date(), townshipCode);
 			SafeSheet warnings = new SafeSheet(workbook.createSheet("提示"), bold);
@@ -119,7 +122,10 @@ public class FeedbackWorkbooks {
 		}
 	}
 
-	/** Appends rows to a sheet; text that Excel would take for a formula gets a leading apostrophe. */
+	/**
+	 * Appends rows to a sheet; text that Excel would take for a formula gets a leading
+	 * apostrophe.
+	 */
 	static final class SafeSheet {
 
 		private final Sheet sheet;
@@ -156,7 +162,10 @@ public class FeedbackWorkbooks {
 			}
 		}
 
-		/** OWASP's advice for CSV/formula injection: never let a cell start with = + - @ or a control character. */
+		/**
+		 * OWASP's advice for CSV/formula injection: never let a cell start with = + - @
+		 * or a control character.
+		 */
 		static String defuse(String text) {
 			if (!text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0) {
 				return "'" + text;

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * Reads the date forms clerks use (SPEC §4): ISO text (from real date cells too), 2022/10/4,
- * 2022.10.4, 20221004, 2022年10月4日 and Excel serial numbers typed into General cells. A time part
- * after the date is ignored.
+ * Reads the date forms clerks use (SPEC §4): ISO text (from real date cells too),
+ * 2022/10/4, 2022.10.4, 20221004, 2022年10月4日 and Excel serial numbers typed into General
+ * cells. A time part after the date is ignored.
  */
 final class LedgerDates {
 
-	private static final Pattern SEPARATED = Pattern
-		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+	private static final Pattern SEPARATED = Pattern.compile(
+			"(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
 
 	private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 

@@ -8,9 +8,7 @@ import cn.yongkang.campaign.support.Fold;
 /** The 整改情况 column: the codes tables store, and the words clerks write for each. */
 enum RectificationStatus {
 
-	RECTIFIED("已整改", "是", "已完成"),
-	UNRECTIFIED("未整改", "否"),
-	IN_PROGRESS("整改中");
+	RECTIFIED("已整改", "是", "已完成"), UNRECTIFIED("未整改", "否"), IN_PROGRESS("整改中");
 
 	private final List<String> words;
 

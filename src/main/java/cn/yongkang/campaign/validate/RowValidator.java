@@ -15,8 +15,8 @@ import cn.yongkang.campaign.registry.Village;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * The row rules of SPEC §4–5. Every failed rule adds a reason that names the column and the
- * value, so one pass tells the clerk everything to fix; warnings accept the row.
+ * The row rules of SPEC §4–5. Every failed rule adds a reason that names the column and
+ * the value, so one pass tells the clerk everything to fix; warnings accept the row.
  */
 final class RowValidator {
 
@@ -42,7 +42,9 @@ final class RowValidator {
 		this.uploadDate = uploadDate;
 	}
 
-	/** @return the accepted row, or else the reasons joined by {@value #SEPARATOR} */
+	/**
+	 * @return the accepted row, or else the reasons joined by {@value #SEPARATOR}
+	 */
 	Verdict validate(StagedValues row) {
 		List<String> reasons = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
@@ -87,8 +89,7 @@ final class RowValidator {
 			reasons.add("乡镇（街道）“" + raw + "”不是登记的乡镇（街道）");
 		}
 		else if (!township.get().equals(this.uploader)) {
-			reasons.add("乡镇（街道）“" + raw + "”与上传单位" + this.uploader.name() + "不符，请由" + township.get().name()
-					+ "自行上报");
+			reasons.add("乡镇（街道）“" + raw + "”与上传单位" + this.uploader.name() + "不符，请由" + township.get().name() + "自行上报");
 		}
 	}
 
@@ -165,8 +166,9 @@ final class RowValidator {
 	}
 
 	/**
-	 * Several numbers may share the cell (separated by commas, 、 or spaces); spaces and dashes
-	 * inside one number are fine. Each must look like a mobile or a landline number.
+	 * Several numbers may share the cell (separated by commas, 、 or spaces); spaces and
+	 * dashes inside one number are fine. Each must look like a mobile or a landline
+	 * number.
 	 */
 	private static void checkPhone(String contact, List<String> warnings) {
 		if (contact.isEmpty()) {

@@ -17,10 +17,10 @@ import cn.yongkang.campaign.registry.Township;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * The validate stage. Each call validates one staged file in one transaction: its rows go to
- * {@code validated_row} or {@code rejected_row}, its counts to {@code upload_file}, where a CHECK
- * constraint holds rows read = accepted + rejected + blank. When no file is left, the night's
- * feedback workbooks are written.
+ * The validate stage. Each call validates one staged file in one transaction: its rows go
+ * to {@code validated_row} or {@code rejected_row}, its counts to {@code upload_file},
+ * where a CHECK constraint holds rows read = accepted + rejected + blank. When no file is
+ * left, the night's feedback workbooks are written.
  */
 @Component
 public class ValidateTasklet implements Tasklet {
@@ -67,8 +67,8 @@ public class ValidateTasklet implements Tasklet {
 	private void validate(FileToValidate file, RunParameters run, StepContribution contribution) {
 		Registry registry = Registry.load(run.jobs());
 		Township uploader = registry.townshipByCode(file.townshipCode())
-			.orElseThrow(() -> new IllegalStateException("township " + file.townshipCode()
-					+ " of file " + file.fileId() + " is no longer in the registry; restore it in jobs/regions/townships.csv"));
+			.orElseThrow(() -> new IllegalStateException("township " + file.townshipCode() + " of file " + file.fileId()
+					+ " is no longer in the registry; restore it in jobs/regions/townships.csv"));
 		RowValidator validator = new RowValidator(registry, uploader, run.date());
 		Batches batches = new Batches();
 		this.jdbc.query((connection) -> {
@@ -84,8 +84,10 @@ public class ValidateTasklet implements Tasklet {
 			batches.add(row, validator.validate(row));
 		});
 		batches.flush();
-		int updated = this.jdbc.update("UPDATE upload_file SET rows_accepted = ?, rows_rejected = ?, rows_warned = ?,"
-				+ " stage = 'VALIDATED' WHERE file_id = ?", batches.accepted, batches.rejected, batches.warned, file.fileId());
+		int updated = this.jdbc.update(
+				"UPDATE upload_file SET rows_accepted = ?, rows_rejected = ?, rows_warned = ?,"
+						+ " stage = 'VALIDATED' WHERE file_id = ?",
+				batches.accepted, batches.rejected, batches.warned, file.fileId());
 		if (updated != 1) {
 			throw new IllegalStateException("upload_file " + file.fileId() + " vanished during validation");
 		}

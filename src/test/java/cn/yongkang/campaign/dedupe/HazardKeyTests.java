@@ -20,8 +20,8 @@ class HazardKeyTests {
 		assertThat(key(null, "永康市东城街道荆山夏村新村路１８号", "电动自行车在楼道内充电。")).isEqualTo(key);
 		assertThat(key(null, "东城 荆山夏村 新村路18号", "电动自行车，在楼道内充电")).isEqualTo(key);
 		assertThat(key(null, "荆山夏村新村路19号", "电动自行车在楼道内充电")).isNotEqualTo(key);
-		assertThat(HazardKey.of(this.xicheng, null, "330784001203", "RENTAL_HOUSING", "荆山夏村新村路18号",
-				"电动自行车在楼道内充电")).isNotEqualTo(key);
+		assertThat(HazardKey.of(this.xicheng, null, "330784001203", "RENTAL_HOUSING", "荆山夏村新村路18号", "电动自行车在楼道内充电"))
+			.isNotEqualTo(key);
 	}
 
 	@Test

@@ -29,8 +29,8 @@ class BulletinCompositionTests {
 		rankings.add(ranked("hazards_found", "bottom", 1, "唐先镇", 1, true));
 		rankings.add(ranked("hazards_found", "bottom", 3, "西溪镇", 2, false));
 		Bulletin bulletin = Bulletin.compose(snapshot(rankings, List.of()), this.campaign, this.template);
-		assertThat(bulletin.paragraphs().get(1)).startsWith("居住出租房隐患排查数前三名分别为东城街道、古山镇与西城街道（并列第二名），"
-				+ "后三名分别为舟山镇与唐先镇（并列倒数第一名）、西溪镇。");
+		assertThat(bulletin.paragraphs().get(1))
+			.startsWith("居住出租房隐患排查数前三名分别为东城街道、古山镇与西城街道（并列第二名），" + "后三名分别为舟山镇与唐先镇（并列倒数第一名）、西溪镇。");
 	}
 
 	@Test
@@ -38,8 +38,7 @@ class BulletinCompositionTests {
 		List<Snapshot.Lagging> lagging = List.of(lagging(1, "龙山镇", "下宅口村"), lagging(2, "龙山镇", "环溪村"),
 				lagging(3, "芝英镇", "儒堂头村"), lagging(4, "龙山镇", "后宅村"), lagging(5, "石柱镇", "前锦村"));
 		Bulletin bulletin = Bulletin.compose(snapshot(List.of(), lagging), this.campaign, this.template);
-		assertThat(bulletin.paragraphs()).contains(
-				"消防安全“双月攻坚”居住出租房整改落后的5个行政村分别为龙山镇下宅口村、环溪村、后宅村，芝英镇儒堂头村，石柱镇前锦村。",
+		assertThat(bulletin.paragraphs()).contains("消防安全“双月攻坚”居住出租房整改落后的5个行政村分别为龙山镇下宅口村、环溪村、后宅村，芝英镇儒堂头村，石柱镇前锦村。",
 				"消防安全“双月攻坚”居住出租房暂无整改落后的社区。");
 	}
 

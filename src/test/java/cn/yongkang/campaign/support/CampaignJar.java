@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the packaged application, {@code java -jar target/campaign-pipeline.jar}, as a child
- * process in a working folder, the way operators and the scheduler do.
+ * Runs the packaged application, {@code java -jar target/campaign-pipeline.jar}, as a
+ * child process in a working folder, the way operators and the scheduler do.
  */
 public final class CampaignJar {
 
@@ -57,7 +57,10 @@ public final class CampaignJar {
 		}
 	}
 
-	/** Starts a command without waiting; its output goes to .stdout and .stderr in the work folder. */
+	/**
+	 * Starts a command without waiting; its output goes to .stdout and .stderr in the
+	 * work folder.
+	 */
 	public Process start(String... args) {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString()));
 		command.addAll(List.of(args));

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A fresh database on the real PostgreSQL server (by default the machine's own at 127.0.0.1:5432,
- * user postgres; override with CAMPAIGN_TEST_PG_URL, _USER, _PASSWORD), dropped on close.
+ * A fresh database on the real PostgreSQL server (by default the machine's own at
+ * 127.0.0.1:5432, user postgres; override with CAMPAIGN_TEST_PG_URL, _USER, _PASSWORD),
+ * dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -63,7 +64,8 @@ public final class TestDatabase implements AutoCloseable {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL at " + ADMIN_URL + " is needed for this test (" + ex.getMessage()
+			throw new IllegalStateException("PostgreSQL at " + ADMIN_URL + " is needed for this test ("
+					+ ex.getMessage()
 					+ "); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", ex);
 		}
 	}

@@ -21,8 +21,8 @@ class RowValidatorTests {
 
 	@Test
 	void acceptsAGoodRowWithCleanValues() {
-		RowValidator.Verdict verdict = this.dongcheng.validate(row("东城", "荆山夏村委会", "出租房", "已整改", "2022/9/15",
-				"2022年9月20日", "138 0013 8000"));
+		RowValidator.Verdict verdict = this.dongcheng
+			.validate(row("东城", "荆山夏村委会", "出租房", "已整改", "2022/9/15", "2022年9月20日", "138 0013 8000"));
 		assertThat(verdict.reasons()).isNull();
 		AcceptedRow row = verdict.accepted();
 		assertThat(row.townshipCode()).isEqualTo("330784001000");
@@ -56,18 +56,21 @@ class RowValidatorTests {
 	void collectsAllReasonsOfARow() {
 		StagedValues empty = new StagedValues(1, 7, null, null, null, null, null, null, null, null, null, null, null,
 				null);
-		assertThat(this.dongcheng.validate(empty).reasons()).isEqualTo(
-				"乡镇（街道）为空；村（社区）为空；场所类型为空；地址为空；隐患描述为空；排查日期为空；整改情况为空");
+		assertThat(this.dongcheng.validate(empty).reasons())
+			.isEqualTo("乡镇（街道）为空；村（社区）为空；场所类型为空；地址为空；隐患描述为空；排查日期为空；整改情况为空");
 	}
 
 	@Test
 	void warningsAcceptTheRow() {
-		AcceptedRow odd = this.dongcheng.validate(row("东城街道", "荆山夏村", "居住出租房", "未整改", "2022-09-15",
-				"2022-09-20", "1380013800")).accepted();
+		AcceptedRow odd = this.dongcheng
+			.validate(row("东城街道", "荆山夏村", "居住出租房", "未整改", "2022-09-15", "2022-09-20", "1380013800"))
+			.accepted();
 		assertThat(odd.warnings()).contains("已忽略该日期").contains("联系电话“1380013800”");
 		assertThat(odd.rectifiedOn()).isNull();
-		assertThat(this.dongcheng.validate(row("东城街道", "荆山夏村", "居住出租房", "否", "2022-09-15", null,
-				"0579-87654321，13800138000")).accepted().warnings()).isNull();
+		assertThat(this.dongcheng
+			.validate(row("东城街道", "荆山夏村", "居住出租房", "否", "2022-09-15", null, "0579-87654321，13800138000"))
+			.accepted()
+			.warnings()).isNull();
 	}
 
 	@Test
@@ -84,8 +87,8 @@ class RowValidatorTests {
 
 	private static StagedValues row(String township, String village, String category, String status, String foundOn,
 			String rectifiedOn, String contact) {
-		return new StagedValues(1, 5, null, township, village, category, "张某某出租房", "荆山夏村新村路18号", "私拉乱接电线",
-				foundOn, status, rectifiedOn, "王五", contact);
+		return new StagedValues(1, 5, null, township, village, category, "张某某出租房", "荆山夏村新村路18号", "私拉乱接电线", foundOn,
+				status, rectifiedOn, "王五", contact);
 	}
 
 }
