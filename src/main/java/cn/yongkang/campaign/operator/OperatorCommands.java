@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.concurrent.CountDownLatch;
 
+import org.quartz.SchedulerException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,8 @@ import cn.yongkang.campaign.pipeline.PipelineLauncher;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Outcome;
 import cn.yongkang.campaign.report.ReportTasklet;
+import cn.yongkang.campaign.schedule.NightlySchedule;
+import cn.yongkang.campaign.schedule.NightlyTrigger;
 import cn.yongkang.campaign.support.RunParameters;
 
 /** Carries out one parsed command with the application's beans. */
@@ -27,13 +32,18 @@ class OperatorCommands {
 
 	private final StatusReport status;
 
+	private final NightlyTrigger trigger;
+
+	private final CountDownLatch stopRequested = new CountDownLatch(1);
+
 	private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
 	private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
-	OperatorCommands(PipelineLauncher launcher, StatusReport status) {
+	OperatorCommands(PipelineLauncher launcher, StatusReport status, NightlyTrigger trigger) {
 		this.launcher = launcher;
 		this.status = status;
+		this.trigger = trigger;
 	}
 
 	int execute(CommandLine line) {
@@ -48,7 +58,8 @@ class OperatorCommands {
 					this.status.print(this.out, line.date("date", false), line.number("limit", 10));
 					yield OperatorConsole.OK;
 				}
-				default -> throw new UsageException("'" + line.command() + "' is not available yet");
+				case "schedule" -> schedule(line);
+				default -> throw new UsageException("unknown command '" + line.command() + "'");
 			};
 		}
 		catch (LaunchException ex) {
@@ -90,6 +101,39 @@ class OperatorCommands {
 			this.out.println(date + ": done (execution " + outcome.execution().getId() + ")");
 		}
 		return OperatorConsole.OK;
+	}
+
+	/**
+	 * Installs the trigger, then waits until the process is asked to stop (SIGTERM,
+	 * Ctrl-C).
+	 */
+	private int schedule(CommandLine line) {
+		Path jobs = line.folder("jobs", Preflight.DEFAULT_JOBS);
+		NightlySchedule schedule = NightlySchedule.load(jobs);
+		Path inbox = line.option("inbox") != null ? Path.of(line.option("inbox")) : schedule.inbox();
+		try {
+			Date next = this.trigger.install(schedule, inbox, jobs, line.folder("reports", Preflight.DEFAULT_REPORTS));
+			this.out.println("Scheduler running: '" + schedule.cron() + "' " + schedule.zone() + ", inbox " + inbox
+					+ "; next run " + next + ". Stop with SIGTERM (Ctrl-C).");
+		}
+		catch (SchedulerException ex) {
+			throw new LaunchException("cannot install the nightly trigger: " + ex.getMessage());
+		}
+		try {
+			this.stopRequested.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return OperatorConsole.OK;
+	}
+
+	/**
+	 * Lets a waiting {@code schedule} return, so that the context closes and Quartz shuts
+	 * down.
+	 */
+	void shutDown() {
+		this.stopRequested.countDown();
 	}
 
 	private int abandon(CommandLine line) {

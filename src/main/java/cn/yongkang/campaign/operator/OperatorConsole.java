@@ -1,13 +1,18 @@
 package cn.yongkang.campaign.operator;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.yongkang.campaign.pipeline.RunningExecutions;
 
 /**
  * Parses the command line, checks what can be checked without a database, then starts
@@ -81,35 +86,63 @@ public final class OperatorConsole {
 			System.err.println("error: " + ex.getMessage());
 			return FAILED;
 		}
+		CountDownLatch finished = new CountDownLatch(1);
+		ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
+		// Our own shutdown hook instead of Spring's: on SIGTERM, running executions stop
+		// after the
+		// file in hand (ending STOPPED, restartable) before the database connections
+		// close.
+		Thread hook = new Thread(() -> {
+			ConfigurableApplicationContext context = started[0];
+			if (context != null && context.isActive()) {
+				context.getBean(RunningExecutions.class).stopAll(Duration.ofMinutes(2));
+				context.getBean(OperatorCommands.class).shutDown();
+			}
+			awaitQuietly(finished);
+		}, "graceful-shutdown");
+		Runtime.getRuntime().addShutdownHook(hook);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties(springProperties(line))
-			.run()) {
+			.registerShutdownHook(false)
+			.run(springArguments(line))) {
+			started[0] = context;
 			return context.getBean(OperatorCommands.class).execute(line);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("error: " + Failures.oneLine(ex));
 			return FAILED;
 		}
+		finally {
+			finished.countDown();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(3, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
-	 * {@code --spring.x=y} options pass through to Spring, e.g.
-	 * {@code --spring.datasource.url=...}.
+	 * {@code --spring.x=y} options pass through to Spring as command line properties
+	 * (above application.properties), e.g. {@code --spring.datasource.url=...}.
 	 */
-	private static Map<String, Object> springProperties(CommandLine line) {
-		Map<String, Object> properties = new java.util.HashMap<>();
+	private static String[] springArguments(CommandLine line) {
+		List<String> arguments = new java.util.ArrayList<>();
 		line.options().forEach((name, value) -> {
 			if (name.startsWith("spring.")) {
-				properties.put(name, value);
+				arguments.add("--" + name + "=" + value);
 			}
 		});
 		if (line.command().equals("schedule")) {
-			properties.put("spring.quartz.auto-startup", "true");
+			arguments.add("--spring.quartz.auto-startup=true");
 		}
-		return properties;
+		return arguments.toArray(String[]::new);
 	}
 
 	static Set<String> commands() {

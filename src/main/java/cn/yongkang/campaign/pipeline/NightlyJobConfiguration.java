@@ -37,11 +37,12 @@ class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository repository, PlatformTransactionManager transactionManager, RegistrySync registrySync,
-			IngestTasklet ingest, ValidateTasklet validate, DedupeTasklet dedupe, StatisticsTasklet statistics,
-			RankingTasklet ranking, ReportTasklet report) {
+			RunningExecutions running, IngestTasklet ingest, ValidateTasklet validate, DedupeTasklet dedupe,
+			StatisticsTasklet statistics, RankingTasklet ranking, ReportTasklet report) {
 		Stages stages = new Stages(repository, transactionManager);
 		return new org.springframework.batch.core.job.builder.JobBuilder(JOB_NAME, repository)
 			.listener(syncRegistry(registrySync))
+			.listener(running)
 			.start(stages.step("ingest", ingest))
 			.next(stages.step("validate", validate))
 			.next(stages.step("dedupe", dedupe))

@@ -71,15 +71,10 @@ public class PipelineLauncher {
 			}
 			List<JobExecution> previous = this.runs.forDate(campaignId, date);
 			if (!previous.isEmpty()) {
-				JobExecution latest = previous.get(0);
-				if (latest.getStatus().isRunning()) {
-					throw new LaunchException("execution " + latest.getId() + " of " + date + " is marked "
-							+ latest.getStatus() + " but no process runs it (it died); run 'restart " + latest.getId()
-							+ "' to continue it or 'abandon " + latest.getId() + "' to start the date afresh");
-				}
+				JobExecution latest = recoverIfDead(previous.get(0));
 				if (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED) {
-					log.info("Date {} failed in execution {}: continuing it from its failed step", date,
-							latest.getId());
+					log.info("Date {} ended {} in execution {}: continuing it from its failed step", date,
+							latest.getStatus(), latest.getId());
 					return new Outcome(restart(latest), false);
 				}
 			}

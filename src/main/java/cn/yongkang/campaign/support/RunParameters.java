@@ -49,6 +49,14 @@ public record RunParameters(LocalDate date, String campaignId, Path inbox, Path 
 				Path.of(parameters.getString(REPORTS)), parameters.getString(FROM_STEP), jobExecutionId);
 	}
 
+	/**
+	 * True for a rerun that starts at this stage: the stage first undoes its earlier work
+	 * for the date.
+	 */
+	public boolean rerunStartsAt(String stage) {
+		return stage.equals(this.fromStep);
+	}
+
 	/** The folder of this night's uploads: {@code INBOX/<date>/}. */
 	public Path inboxForDate() {
 		return this.inbox.resolve(this.date.toString());

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,8 @@ public class ValidateTasklet implements Tasklet {
 	private static final Logger log = LoggerFactory.getLogger(ValidateTasklet.class);
 
 	private static final int BATCH_SIZE = 1000;
+
+	private static final String RERUN_RESET = "rerun.reset";
 
 	private static final String SELECT_STAGED = "SELECT file_id, row_number, hazard_ref, township, village, category,"
 			+ " premises, address, hazard, found_on, status, rectified_on, inspector, contact"
@@ -53,6 +56,11 @@ public class ValidateTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
+		ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+		if (run.rerunStartsAt("validate") && !context.containsKey(RERUN_RESET)) {
+			resetForRerun(run);
+			context.put(RERUN_RESET, true);
+		}
 		List<FileToValidate> next = this.jdbc.query("SELECT file_id, township_code, file_name FROM upload_file"
 				+ " WHERE inbox_date = ? AND status = 'LOADED' AND stage = 'STAGED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
 				(rs, i) -> new FileToValidate(rs.getLong(1), rs.getString(2), rs.getString(3)), run.date());
@@ -62,6 +70,21 @@ public class ValidateTasklet implements Tasklet {
 		}
 		validate(next.get(0), run, contribution);
 		return RepeatStatus.CONTINUABLE;
+	}
+
+	/**
+	 * A rerun from validate (after a registry fix, say) validates the night's staged rows
+	 * again: their earlier verdicts go, in the same transaction as the first file's new
+	 * ones.
+	 */
+	private void resetForRerun(RunParameters run) {
+		String files = "SELECT file_id FROM upload_file WHERE inbox_date = ? AND status = 'LOADED'";
+		this.jdbc.update("DELETE FROM validated_row WHERE file_id IN (" + files + ")", run.date());
+		this.jdbc.update("DELETE FROM rejected_row WHERE file_id IN (" + files + ")", run.date());
+		int reset = this.jdbc
+			.update("UPDATE upload_file SET stage = 'STAGED', rows_accepted = NULL, rows_rejected = NULL,"
+					+ " rows_warned = NULL WHERE inbox_date = ? AND status = 'LOADED'", run.date());
+		log.info("Rerun from validate: {} files of {} will be validated again", reset, run.date());
 	}
 
 	private void validate(FileToValidate file, RunParameters run, StepContribution contribution) {
