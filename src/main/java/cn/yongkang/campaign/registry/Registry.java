@@ -83,7 +83,11 @@ public final class Registry {
 		return Optional.empty();
 	}
 
-	/** Resolves a village or community within the given township. */
+	/**
+	 * Resolves a village or community within the given township. The name as typed is
+	 * tried first: many villages begin with their township's short name (古山一村, 前仓居委会), so
+	 * a township prefix is only dropped when the full name matches nothing.
+	 */
 	public Optional<Village> village(Township township, String raw) {
 		Map<String, Village> keys = this.villageKeysByTownship.getOrDefault(township.code(), Collections.emptyMap());
 		String key = Fold.compact(raw);
@@ -92,11 +96,12 @@ public final class Registry {
 		}
 		List<String> townshipNames = new ArrayList<>(township.aliases());
 		townshipNames.add(0, township.name());
-		key = stripAnyPrefix(key, townshipNames);
-		for (String candidate : villageCandidates(key)) {
-			Village found = keys.get(candidate);
-			if (found != null) {
-				return Optional.of(found);
+		for (String name : List.of(key, stripAnyPrefix(key, townshipNames))) {
+			for (String candidate : villageCandidates(name)) {
+				Village found = keys.get(candidate);
+				if (found != null) {
+					return Optional.of(found);
+				}
 			}
 		}
 		return Optional.empty();

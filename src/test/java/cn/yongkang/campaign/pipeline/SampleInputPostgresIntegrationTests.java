@@ -45,7 +45,7 @@ class SampleInputPostgresIntegrationTests {
 	private static final Path JOBS = Path.of("jobs").toAbsolutePath();
 
 	@TempDir
-	Path work;
+	static Path work;
 
 	private TestDatabase database;
 
@@ -59,7 +59,7 @@ class SampleInputPostgresIntegrationTests {
 	void runTheThreeNights() {
 		this.database = TestDatabase.create();
 		this.jdbc = this.database.jdbc();
-		this.jar = new CampaignJar(this.work, this.database.environment());
+		this.jar = new CampaignJar(work, this.database.environment());
 		this.backfill = this.jar.run("backfill", "--inbox", SAMPLE.toString(), "--from", "2022-10-02", "--to",
 				SampleFigures.LAST_DATE, "--jobs", JOBS.toString(), "--reports", reports().toString());
 	}
@@ -207,7 +207,7 @@ class SampleInputPostgresIntegrationTests {
 	}
 
 	private Path reports() {
-		return this.work.resolve("reports");
+		return work.resolve("reports");
 	}
 
 }

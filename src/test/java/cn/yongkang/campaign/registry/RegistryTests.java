@@ -49,6 +49,11 @@ class RegistryTests {
 		assertThat(this.registry.village(dongcheng, "荆山下村")).isEmpty();
 		assertThat(this.registry.village(longshan, "荆山夏村")).isEmpty();
 		assertThat(this.registry.village(longshan, "下宅口村").map(Village::kind)).contains(Village.VILLAGE);
+		Township gushan = this.registry.township("古山镇").orElseThrow();
+		assertThat(this.registry.village(gushan, "古山一村").map(Village::name)).contains("古山一村");
+		assertThat(this.registry.village(gushan, "古山镇古山一村").map(Village::name)).contains("古山一村");
+		Township qiancang = this.registry.township("前仓镇").orElseThrow();
+		assertThat(this.registry.village(qiancang, "前仓居委会").map(Village::kind)).contains(Village.COMMUNITY);
 	}
 
 	@Test
