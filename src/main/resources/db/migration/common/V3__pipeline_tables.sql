@@ -154,7 +154,21 @@ CREATE TABLE hazard_history (
 CREATE INDEX hazard_history_as_of ON hazard_history (inbox_date, hazard_id);
 CREATE INDEX hazard_history_row ON hazard_history (file_id, row_number);
 
--- Statistics computed for a campaign and date, waiting for the ranking step to publish them.
+-- Statistics computed for a campaign and date, waiting for the ranking step to publish them:
+-- first each counted hazard's state as of the date, then the figures aggregated from it.
+CREATE TABLE work_hazard_state (
+    campaign_id    VARCHAR(100) NOT NULL,
+    as_of          DATE NOT NULL,
+    hazard_id      BIGINT NOT NULL,
+    township_code  VARCHAR(20) NOT NULL,
+    village_code   VARCHAR(20),
+    category       VARCHAR(20) NOT NULL,
+    rectified      BOOLEAN NOT NULL,
+    PRIMARY KEY (campaign_id, as_of, hazard_id)
+);
+CREATE INDEX work_hazard_state_township ON work_hazard_state (campaign_id, as_of, township_code, category);
+CREATE INDEX work_hazard_state_village ON work_hazard_state (campaign_id, as_of, village_code, category);
+
 CREATE TABLE work_township_stats (
     campaign_id        VARCHAR(100) NOT NULL,
     as_of              DATE NOT NULL,

@@ -32,7 +32,8 @@ final class Failures {
 	static Optional<StepExecution> failedStep(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
-			.filter((s) -> s.getStatus() == BatchStatus.FAILED || s.getStatus().isRunning())
+			.filter((s) -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED
+					|| s.getStatus().isRunning())
 			.max(Comparator.comparing(StepExecution::getId));
 	}
 

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 
 import org.quartz.SchedulerException;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
@@ -150,9 +151,15 @@ class OperatorCommands {
 		if (outcome.alreadyDone()) {
 			this.out.println(run.date() + " of campaign " + run.campaignId() + " is already done (execution "
 					+ execution.getId() + "); nothing changed. Use 'rerun --date " + run.date() + "' to recompute it.");
-			return OperatorConsole.OK;
+			this.out.println();
 		}
-		if (!outcome.succeeded()) {
+		else if (execution.getStatus() == BatchStatus.STOPPED) {
+			String step = Failures.failedStep(execution).map((s) -> " at step " + s.getStepName()).orElse("");
+			this.err.println("error: " + what + " was stopped" + step + "; 'restart " + execution.getId()
+					+ "' (or 'run' again) continues it");
+			return OperatorConsole.FAILED;
+		}
+		else if (!outcome.succeeded()) {
 			String step = Failures.failedStep(execution).map((s) -> " at step " + s.getStepName()).orElse("");
 			this.err.println("error: " + what + " failed" + step + ": " + Failures.reason(execution)
 					+ "; after fixing the cause, run 'restart " + execution.getId() + "'");
@@ -165,7 +172,9 @@ class OperatorCommands {
 		catch (IOException ex) {
 			this.err.println("warning: cannot read " + bulletin + ": " + ex.getMessage());
 		}
-		this.out.println("Execution " + execution.getId() + " completed. Reports: " + run.reportFolder());
+		if (!outcome.alreadyDone()) {
+			this.out.println("Execution " + execution.getId() + " completed. Reports: " + run.reportFolder());
+		}
 		return OperatorConsole.OK;
 	}
 

@@ -45,15 +45,20 @@ public class StatisticsTasklet implements Tasklet {
 			.addValue("lastFound", campaign.lastFoundDay(run.date()))
 			.addValue("categories", campaign.categories().stream().map(Category::name).toList())
 			.addValue("townships", campaign.participants(registry).stream().map(Township::code).toList());
-		int written = 0;
+		int hazards = 0;
+		int figures = 0;
 		for (String statement : STATISTICS) {
 			int rows = this.jdbc.update(statement, parameters);
-			if (SqlFile.verb(statement).equals("INSERT")) {
-				written += rows;
+			if (statement.contains("INSERT INTO work_hazard_state")) {
+				hazards = rows;
+			}
+			else if (SqlFile.verb(statement).equals("INSERT")) {
+				figures += rows;
 			}
 		}
-		contribution.incrementWriteCount(written);
-		log.info("Statistics for {} as of {}: {} township and village figures", campaign.id(), run.date(), written);
+		contribution.incrementWriteCount(figures);
+		log.info("Statistics for {} as of {}: {} hazards counted, {} township and village figures", campaign.id(),
+				run.date(), hazards, figures);
 		return RepeatStatus.FINISHED;
 	}
 
