@@ -14,6 +14,8 @@ final class FileProblems {
 
 	static final String ENCRYPTED = "文件设置了打开密码，无法读取。请取消密码后重新上传";
 
+	static final String OLD_EXCEL = "文件是旧版Excel 5.0/95格式，无法读取。请在Excel或WPS中另存为.xlsx后重新上传";
+
 	static final String HTML = "文件是网页（HTML）另存而成，并非真正的Excel表格。请在Excel或WPS中打开，另存为.xlsx后重新上传";
 
 	static final String ZIP_BOMB = "文件解压后的大小异常（疑似压缩炸弹），已拒收。请重新导出台账后上传";

@@ -91,15 +91,21 @@ public class IngestTasklet implements Tasklet {
 					? FileProblems.NOT_IN_TOWNSHIP_FOLDER : FileProblems.unknownFolder(file.folder()), file);
 			return;
 		}
-		List<Long> loaded = this.jdbc.queryForList(
-				"SELECT file_id FROM upload_file WHERE sha256 = ? AND status = 'LOADED' ORDER BY file_id", Long.class,
-				file.sha256());
-		if (!loaded.isEmpty()) {
-			long fileId = insertFile(file, run, "DUPLICATE", loaded.get(0));
-			log.info("{}/{}: same content as file {} (SHA-256), not processed again", file.folder(), file.fileName(),
-					loaded.get(0));
+		// The same content from the same township again: nothing new to read. (From
+		// another township
+		// it is read, and its rows are rejected as another township's, which the clerk
+		// should see.)
+		List<Map<String, Object>> earlier = this.jdbc.queryForList(
+				"SELECT file_id, inbox_date, file_name FROM upload_file"
+						+ " WHERE sha256 = ? AND township_code = ? AND status = 'LOADED' ORDER BY file_id",
+				file.sha256(), file.township().code());
+		if (!earlier.isEmpty()) {
+			Map<String, Object> first = earlier.get(0);
+			long fileId = insertFile(file, run, "DUPLICATE", ((Number) first.get("file_id")).longValue());
 			this.jdbc.update("UPDATE upload_file SET reason = ? WHERE file_id = ?",
-					"与已处理的文件内容相同（文件编号" + loaded.get(0) + "），未重复处理", fileId);
+					"与" + first.get("inbox_date") + "已上传的“" + first.get("file_name") + "”内容完全相同，未重复处理", fileId);
+			log.info("{}/{}: same content as file {} (SHA-256), not processed again", file.folder(), file.fileName(),
+					first.get("file_id"));
 			return;
 		}
 		long fileId = insertFile(file, run, "LOADED", null);

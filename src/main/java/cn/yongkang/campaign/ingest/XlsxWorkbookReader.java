@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -71,7 +69,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
 			throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
 		MergedCells merged = new MergedCells();
 		try (InputStream in = reader.getSheet(sheet.relationId())) {
-			parse(in, merged);
+			parse(in, new MergeCollector(merged));
 		}
 		visitor.startSheet(sheet.name());
 		RowCollector rows = new RowCollector(visitor, merged);
@@ -122,45 +120,19 @@ final class XlsxWorkbookReader implements WorkbookReader {
 	private record SheetEntry(String name, String relationId, boolean hidden) {
 	}
 
-	/**
-	 * Vertical merged ranges; each cell below the first row of the range's first column
-	 * takes its value.
-	 */
-	private static final class MergedCells extends DefaultHandler {
+	/** Collects the sheet's merged ranges, which the file stores after the cells. */
+	private static final class MergeCollector extends DefaultHandler {
 
-		private final Map<Integer, List<CellRangeAddress>> byFirstColumn = new HashMap<>();
+		private final MergedCells merged;
 
-		private final Map<CellRangeAddress, String> values = new HashMap<>();
+		MergeCollector(MergedCells merged) {
+			this.merged = merged;
+		}
 
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes) {
 			if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
-				CellRangeAddress range = CellRangeAddress.valueOf(attributes.getValue("ref"));
-				if (range.getLastRow() > range.getFirstRow()) {
-					this.byFirstColumn.computeIfAbsent(range.getFirstColumn(), (c) -> new ArrayList<>()).add(range);
-				}
-			}
-		}
-
-		void fill(int row, List<String> cells) {
-			if (this.byFirstColumn.isEmpty()) {
-				return;
-			}
-			for (Map.Entry<Integer, List<CellRangeAddress>> entry : this.byFirstColumn.entrySet()) {
-				int column = entry.getKey();
-				for (CellRangeAddress range : entry.getValue()) {
-					if (row == range.getFirstRow()) {
-						this.values.put(range, column < cells.size() ? cells.get(column) : null);
-					}
-					else if (row > range.getFirstRow() && row <= range.getLastRow()) {
-						while (cells.size() <= column) {
-							cells.add(null);
-						}
-						if (cells.get(column) == null || cells.get(column).isEmpty()) {
-							cells.set(column, this.values.get(range));
-						}
-					}
-				}
+				this.merged.add(CellRangeAddress.valueOf(attributes.getValue("ref")));
 			}
 		}
 

@@ -1,0 +1,55 @@
+package cn.yongkang.campaign.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Vertically merged ranges of one sheet, as clerks merge the 村（社区） cells of consecutive
+ * rows of one village. Each cell below the first row, in the range's first column, takes
+ * the value of the range's top cell. A row with nothing else in it stays empty: a
+ * bordered blank row inside a merged range is still a blank row.
+ */
+final class MergedCells {
+
+	private final Map<Integer, List<CellRangeAddress>> byFirstColumn = new HashMap<>();
+
+	private final Map<CellRangeAddress, String> values = new HashMap<>();
+
+	void add(CellRangeAddress range) {
+		if (range.getLastRow() > range.getFirstRow()) {
+			this.byFirstColumn.computeIfAbsent(range.getFirstColumn(), (c) -> new ArrayList<>()).add(range);
+		}
+	}
+
+	/**
+	 * @param row the 0-based row index
+	 * @param cells the row's cells by column, completed in place
+	 */
+	void fill(int row, List<String> cells) {
+		if (this.byFirstColumn.isEmpty()) {
+			return;
+		}
+		boolean hasValues = cells.stream().anyMatch((cell) -> cell != null && !cell.isBlank());
+		for (Map.Entry<Integer, List<CellRangeAddress>> entry : this.byFirstColumn.entrySet()) {
+			int column = entry.getKey();
+			for (CellRangeAddress range : entry.getValue()) {
+				if (row == range.getFirstRow()) {
+					this.values.put(range, column < cells.size() ? cells.get(column) : null);
+				}
+				else if (hasValues && row > range.getFirstRow() && row <= range.getLastRow()) {
+					while (cells.size() <= column) {
+						cells.add(null);
+					}
+					if (cells.get(column) == null || cells.get(column).isEmpty()) {
+						cells.set(column, this.values.get(range));
+					}
+				}
+			}
+		}
+	}
+
+}
