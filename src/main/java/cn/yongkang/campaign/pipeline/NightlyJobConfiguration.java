@@ -2,6 +2,7 @@ package cn.yongkang.campaign.pipeline;
 
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -37,12 +38,14 @@ class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository repository, PlatformTransactionManager transactionManager, RegistrySync registrySync,
-			RunningExecutions running, IngestTasklet ingest, ValidateTasklet validate, DedupeTasklet dedupe,
-			StatisticsTasklet statistics, RankingTasklet ranking, ReportTasklet report) {
-		Stages stages = new Stages(repository, transactionManager);
+			RunningExecutions running, RunObserver observer, ObservationRegistry observations, IngestTasklet ingest,
+			ValidateTasklet validate, DedupeTasklet dedupe, StatisticsTasklet statistics, RankingTasklet ranking,
+			ReportTasklet report) {
+		Stages stages = new Stages(repository, transactionManager, observer, observations);
 		return new org.springframework.batch.core.job.builder.JobBuilder(JOB_NAME, repository)
 			.listener(syncRegistry(registrySync))
 			.listener(running)
+			.listener((JobExecutionListener) observer)
 			.start(stages.step("ingest", ingest))
 			.next(stages.step("validate", validate))
 			.next(stages.step("dedupe", dedupe))
@@ -66,10 +69,16 @@ class NightlyJobConfiguration {
 		};
 	}
 
-	private record Stages(JobRepository repository, PlatformTransactionManager transactionManager) {
+	/**
+	 * Builds the steps; they are not beans, so they get the observation registry here.
+	 */
+	private record Stages(JobRepository repository, PlatformTransactionManager transactionManager, RunObserver observer,
+			ObservationRegistry observations) {
 
 		Step step(String name, Tasklet tasklet) {
 			return new StepBuilder(name, this.repository).tasklet(new StageGate(name, tasklet), this.transactionManager)
+				.listener(this.observer)
+				.observationRegistry(this.observations)
 				.build();
 		}
 
