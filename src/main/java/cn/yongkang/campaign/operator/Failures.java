@@ -1,6 +1,8 @@
 package cn.yongkang.campaign.operator;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
@@ -13,18 +15,28 @@ final class Failures {
 	private Failures() {
 	}
 
-	/** The deepest cause's message, which is where our own messages live. */
+	/**
+	 * Our own message, which lives in the outermost exception that is not a framework
+	 * wrapper, followed by the root cause when that is another exception ("cannot write
+	 * the report to ... (FileSystemException: ...)").
+	 */
 	static String oneLine(Throwable error) {
-		Throwable cause = error;
-		String message = error.getMessage();
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-			if (cause.getMessage() != null) {
-				message = cause.getMessage();
+		Throwable primary = null;
+		Throwable root = error;
+		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			root = cause;
+			if (primary == null && cause.getMessage() != null
+					&& !cause.getClass().getName().startsWith("org.springframework.")) {
+				primary = cause;
 			}
 		}
-		if (message == null) {
-			message = cause.getClass().getSimpleName();
+		if (primary == null) {
+			primary = root;
+		}
+		String message = primary.getMessage() == null ? primary.getClass().getSimpleName() : primary.getMessage();
+		if (root != primary && root.getMessage() != null) {
+			message = firstLine(message) + " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage())
+					+ ")";
 		}
 		return firstLine(message);
 	}
@@ -60,16 +72,34 @@ final class Failures {
 				: exceptionLine(description);
 	}
 
-	/** A stored stack trace: the last "Caused by" line says most. */
+	/**
+	 * A stack trace as the repository stores it: the same choice as {@link #oneLine}
+	 * among the first line and its "Caused by" lines.
+	 */
 	private static String exceptionLine(String stackTrace) {
-		String line = firstLine(stackTrace);
-		for (String candidate : stackTrace.lines().toList()) {
-			if (candidate.startsWith("Caused by: ")) {
-				line = candidate.substring("Caused by: ".length());
-			}
-		}
+		List<String> chain = new ArrayList<>();
+		chain.add(firstLine(stackTrace));
+		stackTrace.lines()
+			.filter((line) -> line.startsWith("Caused by: "))
+			.forEach((line) -> chain.add(line.substring("Caused by: ".length())));
+		String primary = chain.stream()
+			.filter((line) -> !line.startsWith("org.springframework.") && line.contains(": "))
+			.findFirst()
+			.orElse(chain.get(chain.size() - 1));
+		String root = chain.get(chain.size() - 1);
+		String message = withoutClass(primary);
+		return root.equals(primary) ? message : message + " (" + simpleName(root) + ": " + withoutClass(root) + ")";
+	}
+
+	private static String withoutClass(String line) {
 		int colon = line.indexOf(": ");
 		return colon > 0 && line.substring(0, colon).matches("[\\w.$]+") ? line.substring(colon + 2) : line;
+	}
+
+	private static String simpleName(String line) {
+		int colon = line.indexOf(": ");
+		String name = colon > 0 ? line.substring(0, colon) : line;
+		return name.substring(name.lastIndexOf('.') + 1);
 	}
 
 	private static String firstLine(String text) {

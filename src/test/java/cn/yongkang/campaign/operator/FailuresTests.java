@@ -1,0 +1,31 @@
+package cn.yongkang.campaign.operator;
+
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FailuresTests {
+
+	@Test
+	void ourMessageComesFirstThenTheRootCause() {
+		Exception error = new IllegalStateException("wrapped",
+				new UncheckedIOException("cannot write the report to /r: check the folder, then restart",
+						new FileSystemException("/r/shuangyue-2022: Not a directory")));
+		assertThat(Failures.oneLine(new DataAccessResourceFailureException("outer", error)))
+			.isEqualTo("wrapped (FileSystemException: /r/shuangyue-2022: Not a directory)");
+		assertThat(Failures.oneLine(new IllegalStateException("no snapshot for 2022-10-04; run 'rerun'")))
+			.isEqualTo("no snapshot for 2022-10-04; run 'rerun'");
+	}
+
+	@Test
+	void aFrameworkWrapperGivesWayToWhatItWraps() {
+		assertThat(Failures.oneLine(new DataAccessResourceFailureException("could not get connection",
+				new java.sql.SQLException("Connection to 127.0.0.1:1 refused"))))
+			.isEqualTo("Connection to 127.0.0.1:1 refused");
+	}
+
+}

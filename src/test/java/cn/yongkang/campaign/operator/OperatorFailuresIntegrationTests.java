@@ -1,0 +1,126 @@
+package cn.yongkang.campaign.operator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.yongkang.campaign.support.CampaignJar;
+import cn.yongkang.campaign.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator sees when things go wrong, through the real jar: one line on stderr
+ * that says what to do, a non-zero exit status, and a state that {@code restart} finishes
+ * after the fix.
+ */
+class OperatorFailuresIntegrationTests {
+
+	private static final String SAMPLE = Path.of("sample-input").toAbsolutePath().toString();
+
+	private static final String JOBS = Path.of("jobs").toAbsolutePath().toString();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void mistakesOnTheCommandLineAreExplainedBeforeAnythingRuns() {
+		CampaignJar jar = new CampaignJar(this.work, Map.of());
+		CampaignJar.Result noInbox = jar.run("run", "--inbox", "nowhere", "--date", "2022-10-04", "--jobs", JOBS);
+		assertThat(noInbox.exitCode()).isEqualTo(2);
+		assertThat(lastLine(noInbox.stderr())).startsWith("error: inbox folder not found:").contains("nowhere");
+		CampaignJar.Result badDate = jar.run("run", "--inbox", SAMPLE, "--date", "2022/10/04", "--jobs", JOBS);
+		assertThat(badDate.exitCode()).isEqualTo(2);
+		assertThat(lastLine(badDate.stderr()))
+			.isEqualTo("error: invalid --date '2022/10/04': use yyyy-MM-dd, e.g. 2022-10-04");
+		CampaignJar.Result badCampaign = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--campaign", "nope",
+				"--jobs", JOBS);
+		assertThat(badCampaign.exitCode()).isNotZero();
+		assertThat(lastLine(badCampaign.stderr())).startsWith("error: unknown campaign 'nope'")
+			.contains("shuangyue-2022");
+		CampaignJar.Result noCampaign = jar.run("run", "--inbox", SAMPLE, "--date", "2023-01-01", "--jobs", JOBS);
+		assertThat(lastLine(noCampaign.stderr())).contains("no campaign").contains("covers 2023-01-01");
+		CampaignJar.Result unknown = jar.run("frobnicate");
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.stderr()).contains("unknown command 'frobnicate'");
+		assertThat(jar.run("rerun", "--help").stdout()).contains("--from-step");
+		assertThat(this.work.resolve("data")).as("nothing was started").doesNotExist();
+	}
+
+	@Test
+	void anUnreachableDatabaseIsOneLineAndAFailure() {
+		CampaignJar jar = new CampaignJar(this.work, Map.of("SPRING_DATASOURCE_URL",
+				"jdbc:postgresql://127.0.0.1:1/campaign", "SPRING_DATASOURCE_USERNAME", "postgres"));
+		CampaignJar.Result result = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(lastLine(result.stderr())).startsWith("error: ").containsIgnoringCase("refused");
+	}
+
+	@Test
+	void aBlockedReportFolderFailsTheRunAndRestartFinishesItAfterTheFix() throws IOException {
+		try (TestDatabase database = TestDatabase.create()) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			Path reports = this.work.resolve("reports");
+			Files.writeString(reports, "not a folder");
+			CampaignJar.Result failed = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS,
+					"--reports", reports.toString());
+			assertThat(failed.exitCode()).isEqualTo(1);
+			String reason = lastLine(failed.stderr());
+			assertThat(reason)
+				.startsWith("error: run of 2022-10-04 failed at step validate: cannot write feedback workbooks")
+				.contains("restart 1");
+			CampaignJar.Result status = jar.run("status");
+			assertThat(status.stdout()).contains("FAILED", "cannot write feedback workbooks",
+					"'restart 1' after fixing it");
+
+			Files.delete(reports);
+			CampaignJar.Result restarted = jar.run("restart", "1");
+			assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+			JdbcTemplate db = database.jdbc();
+			assertThat(db.queryForList("SELECT step_name FROM batch_step_execution WHERE job_execution_id = 2"
+					+ " ORDER BY step_execution_id", String.class))
+				.as("the restart does not redo ingest")
+				.containsExactly("validate", "dedupe", "statistics", "ranking", "report");
+			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
+			assertThat(Files.exists(reports.resolve("shuangyue-2022/2022-10-04/bulletin.md"))).isTrue();
+		}
+	}
+
+	/**
+	 * Another process holds the date (the same session advisory lock a running 'run' or
+	 * 'schedule' takes): a second run is refused; once the holder's session ends, the
+	 * date runs.
+	 */
+	@Test
+	void aDateRunsOnceAtATime() throws Exception {
+		try (TestDatabase database = TestDatabase.create();
+				Connection holder = DriverManager.getConnection(database.url(), "postgres", "")) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(hashtext('campaign-pipeline|shuangyue-2022|2022-10-04'))");
+			}
+			CampaignJar.Result refused = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+			assertThat(refused.exitCode()).isEqualTo(1);
+			assertThat(lastLine(refused.stderr())).contains("another process is running 2022-10-04");
+			assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM batch_job_execution", Integer.class))
+				.isZero();
+			holder.close();
+			CampaignJar.Result ran = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+			assertThat(ran.exitCode()).as(ran.toString()).isZero();
+		}
+	}
+
+	private static String lastLine(String text) {
+		String[] lines = text.strip().split("\n");
+		return lines[lines.length - 1];
+	}
+
+}
