@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.quartz.SchedulerException;
@@ -173,7 +174,10 @@ class OperatorCommands {
 			this.err.println("warning: cannot read " + bulletin + ": " + ex.getMessage());
 		}
 		if (!outcome.alreadyDone()) {
+			List<String> missing = this.status.missingUploads(run.date());
 			this.out.println("Execution " + execution.getId() + " completed. Reports: " + run.reportFolder());
+			this.out.println(missing.isEmpty() ? "Every township uploaded a readable ledger for " + run.date() + "."
+					: "No readable upload for " + run.date() + " from: " + String.join("、", missing));
 		}
 		return OperatorConsole.OK;
 	}

@@ -92,12 +92,17 @@ class StatusReport {
 		for (String[] file : files) {
 			out.printf("  %-12s %-11s %s%s  %s%n", file[0], file[2], file[1], file[4], file[3]);
 		}
-		List<String> missing = this.jdbc.queryForList("""
+		List<String> missing = missingUploads(date);
+		out.println(missing.isEmpty() ? "  Every township uploaded a readable ledger."
+				: "  No readable upload from: " + String.join("、", missing));
+	}
+
+	/** Registered townships without a loaded (or duplicate) upload that night. */
+	List<String> missingUploads(LocalDate date) {
+		return this.jdbc.queryForList("""
 				SELECT township_name FROM region_township t WHERE NOT EXISTS (SELECT 1 FROM upload_file f
 				  WHERE f.township_code = t.township_code AND f.inbox_date = ? AND f.status IN ('LOADED', 'DUPLICATE'))
 				ORDER BY sort_order""", String.class, date);
-		out.println(missing.isEmpty() ? "  Every township uploaded a readable ledger."
-				: "  No readable upload from: " + String.join("、", missing));
 	}
 
 	private static String counts(Object read, Object accepted, Object rejected, Object blank, Object warned) {
