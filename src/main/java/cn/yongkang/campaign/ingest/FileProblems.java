@@ -1,6 +1,8 @@
 package cn.yongkang.campaign.ingest;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.util.zip.ZipException;
 
 /**
  * Quarantine reasons for whole files, in Chinese for the clerk: what is wrong, what to
@@ -38,7 +40,10 @@ final class FileProblems {
 		if (message.contains("Zip bomb") || message.contains("zip bomb")) {
 			return new UnreadableFileException(ZIP_BOMB, ex);
 		}
-		if (message.contains("EOF") || message.contains("zip") || message.contains("Zip") || message.contains("corrupt")
+		// A damaged deflate stream (ZipException "invalid literal/lengths set") or an
+		// entry cut short (EOFException) is the file's fault, whatever the message.
+		if (ex instanceof ZipException || ex instanceof EOFException || message.contains("EOF")
+				|| message.contains("zip") || message.contains("Zip") || message.contains("corrupt")
 				|| message.contains("Truncated")) {
 			return new UnreadableFileException(CORRUPT, ex);
 		}

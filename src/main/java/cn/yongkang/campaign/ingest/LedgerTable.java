@@ -99,6 +99,11 @@ final class LedgerTable implements SheetVisitor {
 		return this.columns != null;
 	}
 
+	@Override
+	public boolean countsAsValue(int column) {
+		return this.columns == null || this.columns.containsValue(column);
+	}
+
 	private void findHeader(int rowNumber, List<String> cells) {
 		if (rowNumber > HEADER_SEARCH_ROWS) {
 			throw new SkipSheet();

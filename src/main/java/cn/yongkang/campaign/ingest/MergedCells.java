@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -11,7 +12,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * Vertically merged ranges of one sheet, as clerks merge the 村（社区） cells of consecutive
  * rows of one village. Each cell below the first row, in the range's first column, takes
  * the value of the range's top cell. A row with nothing else in it stays empty: a
- * bordered blank row inside a merged range is still a blank row.
+ * bordered blank row inside a merged range is still a blank row, and so is one that holds
+ * only a 序号 or a remark outside the table's columns.
  */
 final class MergedCells {
 
@@ -28,12 +30,17 @@ final class MergedCells {
 	/**
 	 * @param row the 0-based row index
 	 * @param cells the row's cells by column, completed in place
+	 * @param counts the columns whose own values make the row one to fill
 	 */
-	void fill(int row, List<String> cells) {
+	void fill(int row, List<String> cells, IntPredicate counts) {
 		if (this.byFirstColumn.isEmpty()) {
 			return;
 		}
-		boolean hasValues = cells.stream().anyMatch((cell) -> cell != null && !cell.isBlank());
+		boolean hasValues = false;
+		for (int column = 0; column < cells.size() && !hasValues; column++) {
+			String cell = cells.get(column);
+			hasValues = cell != null && !cell.isBlank() && counts.test(column);
+		}
 		for (Map.Entry<Integer, List<CellRangeAddress>> entry : this.byFirstColumn.entrySet()) {
 			int column = entry.getKey();
 			for (CellRangeAddress range : entry.getValue()) {

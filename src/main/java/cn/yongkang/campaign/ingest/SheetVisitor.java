@@ -22,6 +22,15 @@ interface SheetVisitor {
 	 */
 	boolean endSheet();
 
+	/**
+	 * Whether a value in this column (0-based) of the current sheet makes a row a row of
+	 * the table, so that vertically merged cells fill into it. A 序号 or a remark beside
+	 * the table does not: a blank row inside a merged range stays blank.
+	 */
+	default boolean countsAsValue(int column) {
+		return true;
+	}
+
 	/** Thrown by a visitor that has seen enough of a sheet to know it holds no ledger. */
 	final class SkipSheet extends RuntimeException {
 

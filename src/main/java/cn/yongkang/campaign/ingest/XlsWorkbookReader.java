@@ -478,7 +478,7 @@ final class XlsWorkbookReader implements WorkbookReader {
 		private void flushRowsBefore(int row) {
 			while (!this.rows.isEmpty() && this.rows.firstKey() < row && !this.skipping) {
 				Map.Entry<Integer, List<String>> first = this.rows.pollFirstEntry();
-				this.sheet.merged.fill(first.getKey(), first.getValue());
+				this.sheet.merged.fill(first.getKey(), first.getValue(), this.visitor::countsAsValue);
 				visit(() -> this.visitor.row(first.getKey() + 1, first.getValue()));
 			}
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -53,10 +54,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
 				}
 			}
 		}
-		catch (NotOfficeXmlFileException | InvalidFormatException ex) {
-			throw new UnreadableFileException(FileProblems.CORRUPT, ex);
-		}
-		catch (OpenXML4JException | SAXException | ParserConfigurationException ex) {
+		catch (NotOfficeXmlFileException | POIXMLException | OpenXML4JException | SAXException
+				| ParserConfigurationException ex) {
+			// Not a package, damaged relationships ("no core document found"), broken
+			// XML.
 			throw new UnreadableFileException(FileProblems.CORRUPT, ex);
 		}
 		catch (IOException ex) {
@@ -168,7 +169,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
 		@Override
 		public void endRow(int rowNum) {
-			this.merged.fill(rowNum, this.cells);
+			this.merged.fill(rowNum, this.cells, this.visitor::countsAsValue);
 			this.visitor.row(rowNum + 1, this.cells);
 		}
 
