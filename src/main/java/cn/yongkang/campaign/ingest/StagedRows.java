@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,6 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StagedRows implements Consumer<RawRow> {
 
 	static final int BATCH_SIZE = 1000;
+
+	/** A large upload logs its progress, so that a long ingest shows it is alive. */
+	static final int PROGRESS_EVERY = 100_000;
+
+	private static final Logger log = LoggerFactory.getLogger(StagedRows.class);
 
 	private static final String INSERT = "INSERT INTO staged_row (file_id, row_number, hazard_ref, township, village,"
 			+ " category, premises, address, hazard, found_on, status, rectified_on, inspector, contact)"
@@ -22,6 +29,8 @@ final class StagedRows implements Consumer<RawRow> {
 	private final long fileId;
 
 	private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+
+	private long staged;
 
 	StagedRows(JdbcTemplate jdbc, long fileId) {
 		this.jdbc = jdbc;
@@ -37,6 +46,9 @@ final class StagedRows implements Consumer<RawRow> {
 		this.batch.add(values);
 		if (this.batch.size() == BATCH_SIZE) {
 			flush();
+		}
+		if (++this.staged % PROGRESS_EVERY == 0) {
+			log.info("File {}: {} rows staged so far", this.fileId, this.staged);
 		}
 	}
 
