@@ -17,7 +17,6 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
@@ -41,9 +40,11 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
 	@Override
 	public void read(Path file, SheetVisitor visitor) throws IOException, UnreadableFileException {
-		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+		// Shared strings go to a temporary file, not the heap: Excel puts every text
+		// cell there, so a large ledger would otherwise fill the heap with them.
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+				TempFileSharedStrings strings = TempFileSharedStrings.read(pkg)) {
 			XSSFReader reader = new XSSFReader(pkg);
-			SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
 			StylesTable styles = reader.getStylesTable();
 			List<SheetEntry> sheets = sheets(reader);
 			for (boolean hidden : new boolean[] { false, true }) {
@@ -55,9 +56,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
 			}
 		}
 		catch (NotOfficeXmlFileException | POIXMLException | OpenXML4JException | SAXException
-				| ParserConfigurationException ex) {
+				| ParserConfigurationException | TempFileSharedStrings.MissingString ex) {
 			// Not a package, damaged relationships ("no core document found"), broken
-			// XML.
+			// XML, a cell pointing past the shared strings.
 			throw new UnreadableFileException(FileProblems.CORRUPT, ex);
 		}
 		catch (IOException ex) {

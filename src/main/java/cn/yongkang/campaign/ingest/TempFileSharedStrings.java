@@ -1,0 +1,316 @@
+package cn.yongkang.campaign.ingest;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.usermodel.RichTextString;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * The workbook's shared strings, kept in a temporary file instead of on the heap. Excel
+ * puts every text cell in {@code xl/sharedStrings.xml}: a million-row ledger holds
+ * millions of mostly unique strings, which POI's {@code ReadOnlySharedStringsTable} keeps
+ * as {@code String}s, so the heap would grow with the file. Here each string is written
+ * as UTF-8 to the file and only its offset stays on the heap (8 bytes a string); the file
+ * is memory-mapped, which is not heap, and decoded on demand.
+ * <p>
+ * Gives exactly what {@code new ReadOnlySharedStringsTable(pkg, false)} gives: the text
+ * of the {@code <t>} elements of each {@code <si>}, plain or in rich text runs, without
+ * phonetic runs ({@code <rPh>}); {@code _xHHHH_} escapes are left in the text and decoded
+ * by {@link XSSFRichTextString#getString()}, as POI does. Only the {@code count} and
+ * {@code uniqueCount} attributes differ when missing: they fall back to the number of
+ * strings instead of 0.
+ */
+final class TempFileSharedStrings implements SharedStrings, Closeable {
+
+	/** What one mapping holds: buffer indices are ints. */
+	private static final long MAX_BYTES = Integer.MAX_VALUE;
+
+	private final Path file;
+
+	/** String {@code i} is bytes {@code [offsets[i], offsets[i + 1])} of the file. */
+	private final long[] offsets;
+
+	private final int size;
+
+	private final int count;
+
+	private final int uniqueCount;
+
+	private volatile ByteBuffer bytes;
+
+	private TempFileSharedStrings(Path file, long[] offsets, int size, int count, int uniqueCount, ByteBuffer bytes) {
+		this.file = file;
+		this.offsets = offsets;
+		this.size = size;
+		this.count = count;
+		this.uniqueCount = uniqueCount;
+		this.bytes = bytes;
+	}
+
+	/**
+	 * Reads the package's shared strings part, as POI does the first one; a workbook
+	 * without one has no strings.
+	 * @param pkg the open package
+	 * @return the strings, to be closed (which deletes the temporary file)
+	 * @throws IOException if the part cannot be read or the temporary file written
+	 * @throws SAXException if the part is not well-formed XML
+	 */
+	static TempFileSharedStrings read(OPCPackage pkg) throws IOException, SAXException {
+		return read(pkg, null);
+	}
+
+	/**
+	 * As {@link #read(OPCPackage)}, with the temporary file in the given directory.
+	 * @param pkg the open package
+	 * @param directory where to create the temporary file, {@code null} for the default
+	 * temporary-file directory
+	 * @return the strings, to be closed (which deletes the temporary file)
+	 * @throws IOException if the part cannot be read or the temporary file written
+	 * @throws SAXException if the part is not well-formed XML
+	 */
+	static TempFileSharedStrings read(OPCPackage pkg, Path directory) throws IOException, SAXException {
+		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+		Path file = (directory != null) ? Files.createTempFile(directory, "campaign-sst", ".bin")
+				: Files.createTempFile("campaign-sst", ".bin");
+		try {
+			Collector collector;
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+				collector = new Collector(out);
+				if (!parts.isEmpty()) {
+					try (InputStream in = parts.get(0).getInputStream()) {
+						parse(in, collector);
+					}
+				}
+			}
+			ByteBuffer bytes;
+			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+				// The mapping outlives the channel; its pages live in the page cache.
+				bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, collector.position);
+			}
+			int size = collector.size;
+			return new TempFileSharedStrings(file, collector.offsets, size,
+					(collector.count != null) ? collector.count : size,
+					(collector.uniqueCount != null) ? collector.uniqueCount : size, bytes);
+		}
+		catch (Throwable ex) {
+			delete(file);
+			throw ex;
+		}
+	}
+
+	private static void parse(InputStream in, Collector collector) throws IOException, SAXException {
+		// An empty part has no strings, as for POI (the parser would call it broken).
+		PushbackInputStream pushback = new PushbackInputStream(in, 1);
+		int first = pushback.read();
+		if (first < 0) {
+			return;
+		}
+		pushback.unread(first);
+		try {
+			XMLReader parser = XMLHelper.newXMLReader();
+			parser.setContentHandler(collector);
+			parser.parse(new InputSource(pushback));
+		}
+		catch (ParserConfigurationException ex) {
+			throw new SAXException("SAX parser appears to be broken - " + ex.getMessage(), ex);
+		}
+		catch (SAXException ex) {
+			// Writing the temporary file failed inside the handler.
+			if (ex.getException() instanceof IOException io) {
+				throw io;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public RichTextString getItemAt(int idx) {
+		ByteBuffer buffer = this.bytes;
+		if (buffer == null) {
+			throw new IllegalStateException("Shared strings already closed");
+		}
+		if (idx < 0 || idx >= this.size) {
+			throw new MissingString(
+					"Cannot get shared string at index " + idx + ": the workbook has " + this.size + " shared strings");
+		}
+		int start = (int) this.offsets[idx];
+		byte[] utf8 = new byte[(int) this.offsets[idx + 1] - start];
+		buffer.get(start, utf8);
+		return new XSSFRichTextString(new String(utf8, StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public int getCount() {
+		return this.count;
+	}
+
+	@Override
+	public int getUniqueCount() {
+		return this.uniqueCount;
+	}
+
+	@Override
+	public void close() {
+		if (this.bytes != null) {
+			// The mapping goes when the buffer is collected; Linux deletes a mapped file.
+			this.bytes = null;
+			delete(this.file);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// Windows refuses to delete a file that is still mapped.
+			file.toFile().deleteOnExit();
+		}
+	}
+
+	/**
+	 * Writes each {@code <si>}'s text to the file as it ends, following
+	 * {@code ReadOnlySharedStringsTable}'s handler without phonetic runs.
+	 */
+	private static final class Collector extends DefaultHandler {
+
+		private final OutputStream out;
+
+		private final StringBuilder text = new StringBuilder(64);
+
+		private long[] offsets = new long[1024];
+
+		private int size;
+
+		private long position;
+
+		private boolean inSst;
+
+		private boolean inT;
+
+		private boolean inRPh;
+
+		private Integer count;
+
+		private Integer uniqueCount;
+
+		Collector(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			if (uri != null && !uri.equals(XSSFRelation.NS_SPREADSHEETML)) {
+				return;
+			}
+			switch (localName) {
+				case "sst" -> {
+					// Like POI, a (nested) <sst> starts the list afresh.
+					this.inSst = true;
+					this.size = 0;
+					this.count = intAttribute(attributes, "count");
+					this.uniqueCount = intAttribute(attributes, "uniqueCount");
+					if (this.uniqueCount != null) {
+						// Presize, but not to whatever a damaged file claims.
+						this.offsets = new long[Math.max(this.offsets.length, Math.min(this.uniqueCount, 100_000) + 1)];
+					}
+					this.offsets[0] = this.position;
+				}
+				case "si" -> this.text.setLength(0);
+				case "t" -> this.inT = true;
+				case "rPh" -> this.inRPh = true;
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) throws SAXException {
+			if (uri != null && !uri.equals(XSSFRelation.NS_SPREADSHEETML)) {
+				return;
+			}
+			switch (localName) {
+				case "si" -> {
+					if (this.inSst) {
+						add();
+					}
+				}
+				case "t" -> this.inT = false;
+				case "rPh" -> this.inRPh = false;
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) {
+			if (this.inT && !this.inRPh) {
+				this.text.append(ch, start, length);
+			}
+		}
+
+		private void add() throws SAXException {
+			byte[] utf8 = this.text.toString().getBytes(StandardCharsets.UTF_8);
+			if (this.position + utf8.length > MAX_BYTES) {
+				throw new SAXException(new IOException("Shared strings exceed " + MAX_BYTES
+						+ " bytes of UTF-8, more than this reader maps; split the workbook"));
+			}
+			try {
+				this.out.write(utf8);
+			}
+			catch (IOException ex) {
+				throw new SAXException(ex);
+			}
+			if (this.size + 2 > this.offsets.length) {
+				this.offsets = Arrays.copyOf(this.offsets, this.offsets.length + (this.offsets.length >> 1));
+			}
+			this.offsets[this.size] = this.position;
+			this.position += utf8.length;
+			this.size++;
+			this.offsets[this.size] = this.position;
+		}
+
+		private static Integer intAttribute(Attributes attributes, String name) {
+			String value = attributes.getValue(name);
+			return (value != null) ? (int) Long.parseLong(value) : null;
+		}
+
+	}
+
+	/**
+	 * A cell refers to a shared string the workbook does not have: the file is damaged.
+	 */
+	static final class MissingString extends IllegalStateException {
+
+		MissingString(String message) {
+			super(message);
+		}
+
+	}
+
+}
