@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.support.RerunReset;
 import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
@@ -24,11 +24,9 @@ import cn.yongkang.campaign.support.SqlFile;
  * night wins.
  */
 @Component
-public class DedupeTasklet implements Tasklet {
+public class DedupeTasklet implements Tasklet, RerunReset {
 
 	private static final Logger log = LoggerFactory.getLogger(DedupeTasklet.class);
-
-	private static final String RERUN_RESET = "rerun.reset";
 
 	private static final List<String> MERGE_FILE = SqlFile.statements("dedupe/merge_file.sql");
 
@@ -41,11 +39,6 @@ public class DedupeTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		ExecutionContext context = contribution.getStepExecution().getExecutionContext();
-		if (run.rerunStartsAt("dedupe") && !context.containsKey(RERUN_RESET)) {
-			resetForRerun(run);
-			context.put(RERUN_RESET, true);
-		}
 		List<Long> next = this.jdbc.queryForList(
 				"SELECT file_id FROM upload_file WHERE inbox_date = :date"
 						+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
@@ -80,7 +73,8 @@ public class DedupeTasklet implements Tasklet {
 	 * (history is kept once per hazard and file), so only the outcomes and the progress
 	 * marks are reset.
 	 */
-	private void resetForRerun(RunParameters run) {
+	@Override
+	public void resetForRerun(RunParameters run) {
 		Map<String, Object> date = Map.of("date", run.date());
 		String files = "SELECT file_id FROM upload_file WHERE inbox_date = :date AND status = 'LOADED'";
 		this.jdbc.update("UPDATE validated_row SET outcome = NULL WHERE file_id IN (" + files + ")", date);

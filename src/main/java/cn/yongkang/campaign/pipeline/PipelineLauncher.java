@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,14 @@ public class PipelineLauncher {
 	}
 
 	/**
+	 * The stages in the order they run, as {@code --from-step} and the benchmark name
+	 * them.
+	 */
+	public static List<String> stages() {
+		return NightlyJobConfiguration.STAGES;
+	}
+
+	/**
 	 * What a request led to: the execution that ran, or the earlier one that had already
 	 * done the date.
 	 */
@@ -64,6 +73,17 @@ public class PipelineLauncher {
 	 * from the beginning.
 	 */
 	public Outcome run(String campaignId, LocalDate date, Folders folders) {
+		return run(campaignId, date, folders, null);
+	}
+
+	/**
+	 * Like {@link #run(String, LocalDate, Folders)}, but stops after the given stage
+	 * (null: after the last); the benchmark runs ingest and validate only.
+	 */
+	public Outcome run(String campaignId, LocalDate date, Folders folders, String toStep) {
+		if (toStep != null) {
+			checkStage(toStep);
+		}
 		try (RunLock.Held held = acquire(campaignId, date)) {
 			Optional<JobExecution> done = this.runs.completed(campaignId, date);
 			if (done.isPresent()) {
@@ -80,6 +100,10 @@ public class PipelineLauncher {
 			}
 			JobParameters parameters = parameters(campaignId, date, folders,
 					this.runs.lastAttempt(campaignId, date) + 1, null);
+			if (toStep != null) {
+				parameters = new JobParametersBuilder(parameters).addString(RunParameters.TO_STEP, toStep, false)
+					.toJobParameters();
+			}
 			return new Outcome(start(parameters), false);
 		}
 	}
@@ -89,9 +113,7 @@ public class PipelineLauncher {
 	 * snapshot.
 	 */
 	public Outcome rerun(String campaignId, LocalDate date, String fromStep, Folders folders) {
-		if (!NightlyJobConfiguration.STAGES.contains(fromStep)) {
-			throw new LaunchException("unknown step '" + fromStep + "'; steps are " + NightlyJobConfiguration.STAGES);
-		}
+		checkStage(fromStep);
 		try (RunLock.Held held = acquire(campaignId, date)) {
 			JobExecution done = this.runs.completed(campaignId, date)
 				.orElseThrow(() -> new LaunchException("date " + date + " of campaign " + campaignId
@@ -109,11 +131,7 @@ public class PipelineLauncher {
 	 * process is recovered first.
 	 */
 	public Outcome restart(long executionId) {
-		JobExecution execution = this.runs.find(executionId)
-			.orElseThrow(() -> new LaunchException("no execution " + executionId + "; 'status' lists them"));
-		RunParameters run = RunParameters.of(execution);
-		try (RunLock.Held held = acquire(run.campaignId(), run.date())) {
-			execution = recoverIfDead(execution);
+		return withRecovered(executionId, (execution) -> {
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return new Outcome(execution, true);
 			}
@@ -122,7 +140,7 @@ public class PipelineLauncher {
 						+ " and cannot be restarted; only FAILED or STOPPED executions can");
 			}
 			return new Outcome(restart(execution), false);
-		}
+		});
 	}
 
 	/**
@@ -130,19 +148,30 @@ public class PipelineLauncher {
 	 * date can run afresh.
 	 */
 	public JobExecution abandon(long executionId) {
+		return withRecovered(executionId, (execution) -> {
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				throw new LaunchException("execution " + executionId + " completed; use 'rerun --date "
+						+ RunParameters.of(execution).date() + "' to recompute its date");
+			}
+			try {
+				return this.jobOperator.abandon(execution);
+			}
+			catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException ex) {
+				throw new LaunchException("execution " + executionId + " is still running: " + ex.getMessage());
+			}
+		});
+	}
+
+	/**
+	 * Runs an action on an execution while holding its date's lock, after recovering the
+	 * execution if its process died.
+	 */
+	private <T> T withRecovered(long executionId, Function<JobExecution, T> action) {
 		JobExecution execution = this.runs.find(executionId)
 			.orElseThrow(() -> new LaunchException("no execution " + executionId + "; 'status' lists them"));
 		RunParameters run = RunParameters.of(execution);
 		try (RunLock.Held held = acquire(run.campaignId(), run.date())) {
-			execution = recoverIfDead(execution);
-			if (execution.getStatus() == BatchStatus.COMPLETED) {
-				throw new LaunchException("execution " + executionId + " completed; use 'rerun --date " + run.date()
-						+ "' to recompute its date");
-			}
-			return this.jobOperator.abandon(execution);
-		}
-		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException ex) {
-			throw new LaunchException("execution " + executionId + " is still running: " + ex.getMessage());
+			return action.apply(recoverIfDead(execution));
 		}
 	}
 
@@ -177,6 +206,12 @@ public class PipelineLauncher {
 		}
 		catch (org.springframework.batch.core.launch.JobRestartException ex) {
 			throw new LaunchException("cannot restart execution " + execution.getId() + ": " + ex.getMessage());
+		}
+	}
+
+	private static void checkStage(String step) {
+		if (!NightlyJobConfiguration.STAGES.contains(step)) {
+			throw new LaunchException("unknown step '" + step + "'; steps are " + NightlyJobConfiguration.STAGES);
 		}
 	}
 

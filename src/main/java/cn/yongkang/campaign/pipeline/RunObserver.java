@@ -33,8 +33,10 @@ class RunObserver implements StepExecutionListener, JobExecutionListener {
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
 		log.info("Step {} {}{}: read {}, written {}, filtered {}, skipped {}, {}", step.getStepName(), step.getStatus(),
-				"NOOP".equals(step.getExitStatus().getExitCode()) ? " (skipped by the rerun)" : "", step.getReadCount(),
-				step.getWriteCount(), step.getFilterCount(), step.getSkipCount(), seconds(step.getStartTime(),
+				"NOOP".equals(step.getExitStatus().getExitCode())
+						? " (" + step.getExitStatus().getExitDescription() + ")" : "",
+				step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount(),
+				seconds(step.getStartTime(),
 						step.getEndTime() != null ? step.getEndTime() : java.time.LocalDateTime.now()));
 		return null;
 	}

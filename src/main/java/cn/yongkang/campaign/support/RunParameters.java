@@ -30,6 +30,11 @@ public record RunParameters(LocalDate date, String campaignId, Path inbox, Path 
 	public static final String FROM_STEP = "fromStep";
 
 	/**
+	 * The last stage to run; later ones are skipped (the benchmark stops after validate).
+	 */
+	public static final String TO_STEP = "toStep";
+
+	/**
 	 * Identifying: a new attempt number makes a new job instance (after an abandoned run,
 	 * for a rerun).
 	 */
@@ -47,14 +52,6 @@ public record RunParameters(LocalDate date, String campaignId, Path inbox, Path 
 		return new RunParameters(parameters.getLocalDate(DATE), parameters.getString(CAMPAIGN),
 				Path.of(parameters.getString(INBOX)), Path.of(parameters.getString(JOBS)),
 				Path.of(parameters.getString(REPORTS)), parameters.getString(FROM_STEP), jobExecutionId);
-	}
-
-	/**
-	 * True for a rerun that starts at this stage: the stage first undoes its earlier work
-	 * for the date.
-	 */
-	public boolean rerunStartsAt(String stage) {
-		return stage.equals(this.fromStep);
 	}
 
 	/** The folder of this night's uploads: {@code INBOX/<date>/}. */

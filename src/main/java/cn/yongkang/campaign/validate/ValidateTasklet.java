@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.support.RerunReset;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
@@ -24,13 +24,11 @@ import cn.yongkang.campaign.support.RunParameters;
  * left, the night's feedback workbooks are written.
  */
 @Component
-public class ValidateTasklet implements Tasklet {
+public class ValidateTasklet implements Tasklet, RerunReset {
 
 	private static final Logger log = LoggerFactory.getLogger(ValidateTasklet.class);
 
 	private static final int BATCH_SIZE = 1000;
-
-	private static final String RERUN_RESET = "rerun.reset";
 
 	private static final String SELECT_STAGED = "SELECT file_id, row_number, hazard_ref, township, village, category,"
 			+ " premises, address, hazard, found_on, status, rectified_on, inspector, contact"
@@ -44,6 +42,9 @@ public class ValidateTasklet implements Tasklet {
 			+ " township, village, category, premises, address, hazard, found_on, status, rectified_on, inspector,"
 			+ " contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** A large upload logs its progress, so that a long validation shows it is alive. */
+	private static final int PROGRESS_EVERY = 100_000;
+
 	private final JdbcTemplate jdbc;
 
 	private final FeedbackWorkbooks feedback;
@@ -56,11 +57,6 @@ public class ValidateTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		ExecutionContext context = contribution.getStepExecution().getExecutionContext();
-		if (run.rerunStartsAt("validate") && !context.containsKey(RERUN_RESET)) {
-			resetForRerun(run);
-			context.put(RERUN_RESET, true);
-		}
 		List<FileToValidate> next = this.jdbc.query("SELECT file_id, township_code, file_name FROM upload_file"
 				+ " WHERE inbox_date = ? AND status = 'LOADED' AND stage = 'STAGED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
 				(rs, i) -> new FileToValidate(rs.getLong(1), rs.getString(2), rs.getString(3)), run.date());
@@ -77,7 +73,8 @@ public class ValidateTasklet implements Tasklet {
 	 * again: their earlier verdicts go, in the same transaction as the first file's new
 	 * ones.
 	 */
-	private void resetForRerun(RunParameters run) {
+	@Override
+	public void resetForRerun(RunParameters run) {
 		String files = "SELECT file_id FROM upload_file WHERE inbox_date = ? AND status = 'LOADED'";
 		this.jdbc.update("DELETE FROM validated_row WHERE file_id IN (" + files + ")", run.date());
 		this.jdbc.update("DELETE FROM rejected_row WHERE file_id IN (" + files + ")", run.date());
@@ -158,6 +155,9 @@ public class ValidateTasklet implements Tasklet {
 			}
 			if (this.acceptedRows.size() + this.rejectedRows.size() >= BATCH_SIZE) {
 				flush();
+			}
+			if ((this.accepted + this.rejected) % PROGRESS_EVERY == 0) {
+				log.info("File {}: {} rows validated so far", row.fileId(), this.accepted + this.rejected);
 			}
 		}
 
