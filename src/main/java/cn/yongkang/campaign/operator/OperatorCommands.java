@@ -15,6 +15,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.benchmark.Benchmark;
 import cn.yongkang.campaign.campaign.Campaign;
 import cn.yongkang.campaign.campaign.CampaignCatalog;
 import cn.yongkang.campaign.pipeline.LaunchException;
@@ -36,16 +37,19 @@ class OperatorCommands {
 
 	private final NightlyTrigger trigger;
 
+	private final Benchmark benchmark;
+
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 
 	private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
 	private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
-	OperatorCommands(PipelineLauncher launcher, StatusReport status, NightlyTrigger trigger) {
+	OperatorCommands(PipelineLauncher launcher, StatusReport status, NightlyTrigger trigger, Benchmark benchmark) {
 		this.launcher = launcher;
 		this.status = status;
 		this.trigger = trigger;
+		this.benchmark = benchmark;
 	}
 
 	int execute(CommandLine line) {
@@ -61,6 +65,11 @@ class OperatorCommands {
 					yield OperatorConsole.OK;
 				}
 				case "schedule" -> schedule(line);
+				case "benchmark" ->
+					this.benchmark.run(new Benchmark.Settings(line.number("rows", Preflight.BENCHMARK_ROWS),
+							line.options().getOrDefault("through", "validate"),
+							line.folder("jobs", Preflight.DEFAULT_JOBS), line.option("campaign")), this.out)
+									? OperatorConsole.OK : OperatorConsole.FAILED;
 				default -> throw new UsageException("unknown command '" + line.command() + "'");
 			};
 		}

@@ -1,5 +1,8 @@
 package cn.yongkang.campaign.operator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,10 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
+import cn.yongkang.campaign.benchmark.Benchmark;
 import cn.yongkang.campaign.pipeline.RunningExecutions;
 
 /**
@@ -52,10 +58,16 @@ public final class OperatorConsole {
 			  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""", "schedule", """
 			schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
 			  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
-			  jobs/schedule.yml, for the previous day's inbox.""");
+			  jobs/schedule.yml, for the previous day's inbox.""", "benchmark", """
+			benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
+			  Generates one township's messy .xlsx upload of N rows (default 1000000) under
+			  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
+			  per second per step and the peak heap. Without a configured database it uses a
+			  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
+			  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""");
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
-			"schedule");
+			"schedule", "benchmark");
 
 	private OperatorConsole() {
 	}
@@ -142,7 +154,29 @@ public final class OperatorConsole {
 		if (line.command().equals("schedule")) {
 			arguments.add("--spring.quartz.auto-startup=true");
 		}
+		if (line.command().equals("benchmark") && line.option("spring.datasource.url") == null
+				&& System.getenv("SPRING_DATASOURCE_URL") == null
+				&& System.getProperty("spring.datasource.url") == null) {
+			arguments.add("--spring.datasource.url=" + scratchDatabase());
+		}
 		return arguments.toArray(String[]::new);
+	}
+
+	/**
+	 * The benchmark's own H2, emptied first: generated rows never land in the operators'
+	 * database.
+	 */
+	private static String scratchDatabase() {
+		try {
+			Path folder = Benchmark.WORK.resolve("db");
+			Benchmark.deleteTree(folder);
+			String url = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
+				.getProperty("spring.datasource.url");
+			return url.replace("./data/campaign", "./" + folder.resolve("campaign").toString().replace('\\', '/'));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot empty the benchmark database under " + Benchmark.WORK, ex);
+		}
 	}
 
 	static Set<String> commands() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.pipeline.PipelineLauncher;
 import cn.yongkang.campaign.registry.Registry;
 
 /**
@@ -18,6 +19,8 @@ final class Preflight {
 	static final String DEFAULT_JOBS = "jobs";
 
 	static final String DEFAULT_REPORTS = "reports";
+
+	static final int BENCHMARK_ROWS = 1_000_000;
 
 	private Preflight() {
 	}
@@ -33,6 +36,7 @@ final class Preflight {
 			case "rerun" -> {
 				line.allowOnly(Set.of("date", "from-step", "campaign", "jobs", "reports"), 0);
 				LocalDate date = line.date("date", true);
+				step(line, "from-step");
 				jobs(line).choose(line.option("campaign"), date);
 			}
 			case "backfill" -> {
@@ -57,11 +61,30 @@ final class Preflight {
 				line.date("date", false);
 				line.number("limit", 10);
 			}
+			case "benchmark" -> {
+				line.allowOnly(Set.of("rows", "through", "campaign", "jobs"), 0);
+				if (line.number("rows", BENCHMARK_ROWS) < 1) {
+					throw new UsageException("--rows must be at least 1");
+				}
+				step(line, "through");
+				CampaignCatalog campaigns = jobs(line);
+				if (line.option("campaign") != null) {
+					campaigns.get(line.option("campaign"));
+				}
+			}
 			case "schedule" -> {
 				line.allowOnly(Set.of("inbox", "jobs", "reports"), 0);
 				jobs(line);
 			}
 			default -> throw new UsageException("unknown command '" + line.command() + "'");
+		}
+	}
+
+	private static void step(CommandLine line, String option) {
+		String step = line.option(option);
+		if (step != null && !PipelineLauncher.stages().contains(step)) {
+			throw new UsageException("unknown step '" + step + "' for --" + option + "; steps are "
+					+ String.join(", ", PipelineLauncher.stages()));
 		}
 	}
 

@@ -1,0 +1,98 @@
+package cn.yongkang.campaign.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.yongkang.campaign.support.CampaignJar;
+import cn.yongkang.campaign.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code benchmark} command through the real jar, with few rows: the generated upload
+ * goes through the real job, every row is accounted for, the figures are printed, and the
+ * command never adds its rows to a database that holds real uploads.
+ */
+class BenchmarkIntegrationTests {
+
+	private static final Pattern ROWS = Pattern
+		.compile("Rows: read ([\\d,]+) = accepted ([\\d,]+) \\+ rejected ([\\d,]+) \\+ blank ([\\d,]+); ([\\d,]+)");
+
+	private static final String JOBS = Path.of("jobs").toAbsolutePath().toString();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void aWholeNightOfGeneratedRowsOnPostgresReconciles() {
+		try (TestDatabase database = TestDatabase.create()) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			CampaignJar.Result result = jar.run("benchmark", "--rows", "3000", "--through", "report", "--jobs", JOBS);
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			Matcher rows = ROWS.matcher(result.stdout());
+			assertThat(rows.find()).as(result.stdout()).isTrue();
+			long read = number(rows.group(1));
+			long accepted = number(rows.group(2));
+			long rejected = number(rows.group(3));
+			long blank = number(rows.group(4));
+			assertThat(read).isEqualTo(3000).isEqualTo(accepted + rejected + blank);
+			assertThat(rejected).isPositive();
+			assertThat(blank).isPositive();
+			assertThat(number(rows.group(5))).isPositive();
+			for (String step : new String[] { "ingest", "validate", "dedupe", "statistics", "ranking", "report",
+					"together" }) {
+				assertThat(result.stdout()).containsPattern("\\n  " + step + " +[\\d.]+ s +[\\d,]+ rows/s");
+			}
+			assertThat(result.stdout()).containsPattern("Heap: max \\d+ MB; highest use after a collection \\d+ MB");
+			var jdbc = database.jdbc();
+			assertThat(jdbc.queryForMap("SELECT rows_read, rows_accepted, rows_rejected, rows_blank FROM upload_file"))
+				.isEqualTo(Map.of("rows_read", (int) read, "rows_accepted", (int) accepted, "rows_rejected",
+						(int) rejected, "rows_blank", (int) blank));
+			// Every generated row is a hazard of its own: none lost, none counted twice.
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM hazard", Long.class)).isEqualTo(accepted);
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM rejected_row", Long.class)).isEqualTo(rejected);
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot", Long.class)).isOne();
+
+			CampaignJar.Result again = jar.run("benchmark", "--rows", "100", "--jobs", JOBS);
+			assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+			assertThat(again.stderr()).contains("already holds 1 uploads", "empty database");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM upload_file", Long.class)).isOne();
+		}
+	}
+
+	@Test
+	void withoutAConfiguredDatabaseItUsesAScratchH2OfItsOwn() throws Exception {
+		CampaignJar jar = new CampaignJar(this.work, Map.of());
+		for (int run = 0; run < 2; run++) {
+			CampaignJar.Result result = jar.run("benchmark", "--rows", "500", "--jobs", JOBS);
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.stdout()).contains("Rows: read 500 = ", "validate", "rows/s");
+			assertThat(result.stdout()).doesNotContainPattern("\\n  dedupe ");
+		}
+		assertThat(this.work.resolve("data/benchmark/db")).isDirectory();
+		assertThat(this.work.resolve("data/campaign.mv.db")).doesNotExist();
+		try (var files = Files.list(this.work.resolve("data/benchmark/inbox/2022-10-04/东城街道"))) {
+			assertThat(files).hasSize(1);
+		}
+	}
+
+	@Test
+	void aMistakenCommandLineIsRefusedAtOnce() {
+		CampaignJar jar = new CampaignJar(this.work, Map.of());
+		CampaignJar.Result result = jar.run("benchmark", "--through", "nowhere", "--jobs", JOBS);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.stderr()).contains("unknown step 'nowhere' for --through");
+		assertThat(jar.run("benchmark", "--rows", "0", "--jobs", JOBS).stderr()).contains("--rows must be at least 1");
+	}
+
+	private static long number(String text) {
+		return Long.parseLong(text.replace(",", ""));
+	}
+
+}
