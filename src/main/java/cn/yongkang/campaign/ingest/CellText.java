@@ -1,6 +1,7 @@
 package cn.yongkang.campaign.ingest;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -15,11 +16,19 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  */
 final class CellText extends DataFormatter {
 
+	/**
+	 * Date formats built into East Asian Excel (a zh-CN 2022年10月4日 is format 31): files
+	 * refer to them by number without spelling them out, and POI does not know them.
+	 */
+	private static final Set<Integer> EAST_ASIAN_DATE_FORMATS = Set.of(27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57,
+			58);
+
 	private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d+(\\.\\d+)?[eE][+-]?\\d+");
 
 	@Override
 	public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-		if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+		if ((DateUtil.isADateFormat(formatIndex, formatString) || EAST_ASIAN_DATE_FORMATS.contains(formatIndex))
+				&& DateUtil.isValidExcelDate(value)) {
 			return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
 		}
 		return NumberToTextConverter.toText(value);

@@ -21,7 +21,10 @@ final class LedgerDates {
 
 	private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
-	private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.0+)?");
+	/**
+	 * A serial with a fraction is a date and time typed or copied into a General cell.
+	 */
+	private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
 
 	/** Excel's day 0 in the 1900 system, as the serials after February 1900 count. */
 	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);

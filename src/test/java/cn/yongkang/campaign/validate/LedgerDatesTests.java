@@ -11,7 +11,8 @@ class LedgerDatesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "2022-10-04", "2022-10-4", "2022/10/4", "2022.10.4", "20221004", "2022年10月4日",
-			"2022年10月04日", " 2022-10-04 ", "2022-10-04 00:00:00", "44838", "44838.0", "２０２２年１０月４日", "2022 年 10 月 4 日" })
+			"2022年10月04日", " 2022-10-04 ", "2022-10-04 00:00:00", "44838", "44838.0", "44838.4375", "２０２２年１０月４日",
+			"2022 年 10 月 4 日" })
 	void readsEveryFormClerksUse(String text) {
 		assertThat(LedgerDates.parse(text)).contains(LocalDate.of(2022, 10, 4));
 	}
