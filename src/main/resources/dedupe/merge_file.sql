@@ -32,19 +32,23 @@ WHERE v.file_id = :fileId AND v.outcome IS NULL
   AND (h.first_file_id = v.file_id
        OR h.status <> v.status OR h.found_on <> v.found_on OR h.category <> v.category
        OR h.rectified_on IS DISTINCT FROM v.rectified_on OR h.village_code IS DISTINCT FROM v.village_code
-       OR h.hazard_ref IS DISTINCT FROM v.hazard_ref OR h.premises IS DISTINCT FROM v.premises
+       OR COALESCE(v.hazard_ref, h.hazard_ref) IS DISTINCT FROM h.hazard_ref
+       OR COALESCE(v.premises, h.premises) IS DISTINCT FROM h.premises
        OR h.address <> v.address OR h.description <> v.description
-       OR h.inspector IS DISTINCT FROM v.inspector OR h.contact IS DISTINCT FROM v.contact)
+       OR COALESCE(v.inspector, h.inspector) IS DISTINCT FROM h.inspector
+       OR COALESCE(v.contact, h.contact) IS DISTINCT FROM h.contact)
   AND NOT EXISTS (SELECT 1 FROM hazard_history x WHERE x.hazard_id = h.hazard_id AND x.file_id = v.file_id);
 
 -- The current state follows the newest upload; an older night's file processed late does not undo it.
+-- An optional field left blank (or a column the later ledger lacks) keeps what an earlier upload said.
 MERGE INTO hazard h
 USING (SELECT * FROM validated_row WHERE file_id = :fileId AND outcome IS NULL) v
 ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
 WHEN MATCHED AND h.last_inbox_date <= :inboxDate THEN UPDATE SET
-    hazard_ref = v.hazard_ref, village_code = v.village_code, category = v.category, premises = v.premises,
-    address = v.address, description = v.description, found_on = v.found_on, rectified_on = v.rectified_on,
-    inspector = v.inspector, contact = v.contact,
+    hazard_ref = COALESCE(v.hazard_ref, h.hazard_ref), village_code = v.village_code, category = v.category,
+    premises = COALESCE(v.premises, h.premises), address = v.address, description = v.description,
+    found_on = v.found_on, rectified_on = v.rectified_on,
+    inspector = COALESCE(v.inspector, h.inspector), contact = COALESCE(v.contact, h.contact),
     regressed = CASE WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN TRUE ELSE h.regressed END,
     status = v.status, last_file_id = v.file_id, last_inbox_date = :inboxDate;
 

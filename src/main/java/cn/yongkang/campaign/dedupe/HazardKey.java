@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,12 @@ public final class HazardKey {
 			.replaceAll("[\\s\\p{Z}\\p{P}\\u200B\\uFEFF]+", "");
 	}
 
-	/** The folded address without a leading 永康市 or township name (or alias). */
+	/**
+	 * The folded address without a leading 永康市 or township name (or alias), stripped
+	 * until none is left: many villages begin with their township's short name (古山一村 of
+	 * 古山镇), so 永康市古山镇古山一村2号 and 古山一村2号 must come out the same, whatever is left of the
+	 * village's name.
+	 */
 	static String address(Township township, String address) {
 		String folded = fold(address);
 		for (String prefix : CITY_PREFIXES) {
@@ -54,12 +60,15 @@ public final class HazardKey {
 		}
 		List<String> names = new ArrayList<>(township.aliases());
 		names.add(0, township.name());
-		for (String name : names) {
-			String stripped = stripPrefix(folded, fold(name));
-			if (!stripped.equals(folded)) {
-				return stripped;
+		names.sort(Comparator.comparingInt(String::length).reversed());
+		String previous;
+		do {
+			previous = folded;
+			for (String name : names) {
+				folded = stripPrefix(folded, fold(name));
 			}
 		}
+		while (!folded.equals(previous));
 		return folded;
 	}
 

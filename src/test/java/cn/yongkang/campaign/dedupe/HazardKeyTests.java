@@ -25,6 +25,17 @@ class HazardKeyTests {
 	}
 
 	@Test
+	void aVillageThatBeginsWithTheTownshipsShortNameMatchesWithAndWithoutThePrefix() {
+		Township gushan = new Township("330784104000", "古山镇", "镇", List.of("古山"), 9);
+		String key = HazardKey.of(gushan, null, "330784104201", "RENTAL_HOUSING", "古山一村2号", "无独立式烟感");
+		for (String address : List.of("永康市古山镇古山一村2号", "古山镇古山一村2号", "古山镇 古山一村 2号", "永康市古山一村2号")) {
+			assertThat(HazardKey.of(gushan, null, "330784104201", "RENTAL_HOUSING", address, "无独立式烟感。")).as(address)
+				.isEqualTo(key);
+		}
+		assertThat(HazardKey.of(gushan, null, "330784104201", "RENTAL_HOUSING", "古山二村2号", "无独立式烟感")).isNotEqualTo(key);
+	}
+
+	@Test
 	void aReferenceIsTheIdentityWhenGiven() {
 		assertThat(key("DC-0001", "荆山夏村新村路18号", "私拉乱接电线")).isEqualTo(key(" dc-0001", "别的地址", "别的描述"))
 			.isNotEqualTo(key("DC-0002", "荆山夏村新村路18号", "私拉乱接电线"));
