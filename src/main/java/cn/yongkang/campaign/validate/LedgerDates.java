@@ -32,6 +32,16 @@ final class LedgerDates {
 	private LedgerDates() {
 	}
 
+	/**
+	 * True when the text is written as a date but names no day of the calendar
+	 * (2022-09-31, 2022年13月1日): the clerk needs another reason than for text that is no
+	 * date at all.
+	 */
+	static boolean isImpossibleDate(String raw) {
+		String text = Normalizer.normalize(Fold.trim(raw), Normalizer.Form.NFKC);
+		return (SEPARATED.matcher(text).matches() || COMPACT.matcher(text).matches()) && parse(raw).isEmpty();
+	}
+
 	static Optional<LocalDate> parse(String raw) {
 		String text = Normalizer.normalize(Fold.trim(raw), Normalizer.Form.NFKC);
 		try {

@@ -105,7 +105,14 @@ final class RowValidator {
 			return village.get().code();
 		}
 		if (this.uploader.isZone()) {
-			warnings.add("村（社区）“" + raw + "”未在" + this.uploader.name() + "登记，按区级统计");
+			// Zones overlap townships: a zone's premises may sit in a township's village.
+			String owner = this.registry.townships()
+				.stream()
+				.filter((other) -> !other.equals(this.uploader) && this.registry.village(other, raw).isPresent())
+				.map((other) -> "属于" + other.name() + "，")
+				.findFirst()
+				.orElse("");
+			warnings.add("村（社区）“" + raw + "”" + owner + "未在" + this.uploader.name() + "登记，按区级统计");
 		}
 		else {
 			reasons.add("村（社区）“" + raw + "”不属于" + this.uploader.name());
@@ -143,7 +150,8 @@ final class RowValidator {
 		}
 		Optional<LocalDate> date = LedgerDates.parse(raw);
 		if (date.isEmpty()) {
-			reasons.add(column + "“" + raw + "”无法识别，请填写如2022-10-04的日期");
+			reasons.add(column + "“" + raw + "”"
+					+ (LedgerDates.isImpossibleDate(raw) ? "不是存在的日期（该月没有这一天），请核对" : "无法识别，请填写如2022-10-04的日期"));
 			return null;
 		}
 		if (date.get().isAfter(this.uploadDate)) {

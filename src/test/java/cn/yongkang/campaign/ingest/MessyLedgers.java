@@ -139,9 +139,10 @@ final class MessyLedgers {
 		TOWNSHIP_EMPTY("乡镇（街道）为空"), TOWNSHIP_UNKNOWN("乡镇（街道）“", "不是登记的乡镇（街道）"), VILLAGE_EMPTY("村（社区）为空"),
 		VILLAGE_ELSEWHERE("村（社区）“", "不属于"), CATEGORY_EMPTY("场所类型为空"), CATEGORY_UNKNOWN("场所类型“", "不是可选类型"),
 		ADDRESS_EMPTY("地址为空"), HAZARD_EMPTY("隐患描述为空"), FOUND_EMPTY("排查日期为空"), FOUND_UNREADABLE("排查日期“", "无法识别"),
-		FOUND_LATE("排查日期“", "晚于上传日期"), STATUS_EMPTY("整改情况为空"), STATUS_UNKNOWN("整改情况“", "无法识别"),
-		RECTIFIED_UNREADABLE("整改日期“", "无法识别"), RECTIFIED_LATE("整改日期“", "晚于上传日期"), RECTIFIED_MISSING("整改情况为已整改，但整改日期为空"),
-		RECTIFIED_BEFORE_FOUND("整改日期“", "早于排查日期");
+		FOUND_IMPOSSIBLE("排查日期“", "不是存在的日期"), FOUND_LATE("排查日期“", "晚于上传日期"), STATUS_EMPTY("整改情况为空"),
+		STATUS_UNKNOWN("整改情况“", "无法识别"), RECTIFIED_UNREADABLE("整改日期“", "无法识别"),
+		RECTIFIED_IMPOSSIBLE("整改日期“", "不是存在的日期"), RECTIFIED_LATE("整改日期“", "晚于上传日期"),
+		RECTIFIED_MISSING("整改情况为已整改，但整改日期为空"), RECTIFIED_BEFORE_FOUND("整改日期“", "早于排查日期");
 
 		final List<String> words;
 
@@ -687,8 +688,8 @@ final class MessyLedgers {
 			case ADDRESS_EMPTY -> cells.remove(Field.ADDRESS);
 			case HAZARD_EMPTY -> cells.remove(Field.HAZARD);
 			case FOUND_EMPTY -> cells.remove(Field.FOUND_ON);
-			case FOUND_UNREADABLE ->
-				cells.put(Field.FOUND_ON, text(pick(List.of("10月4日", "2022-13-05", "待定", "22/9/15", "2022.9.31"))));
+			case FOUND_UNREADABLE -> cells.put(Field.FOUND_ON, text(pick(List.of("10月4日", "待定", "22/9/15"))));
+			case FOUND_IMPOSSIBLE -> cells.put(Field.FOUND_ON, text(pick(List.of("2022-13-05", "2022.9.31"))));
 			case FOUND_LATE -> {
 				cells.put(Field.FOUND_ON, date(this.date.plusDays(1 + this.random.nextInt(20)), layout));
 				cells.put(Field.STATUS, text("未整改"));
@@ -704,7 +705,11 @@ final class MessyLedgers {
 			}
 			case RECTIFIED_UNREADABLE -> {
 				cells.put(Field.STATUS, text("已整改"));
-				cells.put(Field.RECTIFIED_ON, text(pick(List.of("不详", "10月5日", "2022-02-30", "上周"))));
+				cells.put(Field.RECTIFIED_ON, text(pick(List.of("不详", "10月5日", "上周"))));
+			}
+			case RECTIFIED_IMPOSSIBLE -> {
+				cells.put(Field.STATUS, text("已整改"));
+				cells.put(Field.RECTIFIED_ON, text(pick(List.of("2022-02-30", "2022年9月31日"))));
 			}
 			case RECTIFIED_LATE -> {
 				cells.put(Field.STATUS, text("已整改"));

@@ -50,6 +50,8 @@ class RowValidatorTests {
 			.isEqualTo("整改日期“2022-09-01”早于排查日期2022-09-15");
 		assertThat(reasons(row("东城街道", "荆山夏村", "居住出租房", "好了", "9月15日", null, null)))
 			.isEqualTo("排查日期“9月15日”无法识别，请填写如2022-10-04的日期；整改情况“好了”无法识别，应为已整改、未整改或整改中");
+		assertThat(reasons(row("东城街道", "荆山夏村", "居住出租房", "未整改", "2022-09-31", null, null)))
+			.isEqualTo("排查日期“2022-09-31”不是存在的日期（该月没有这一天），请核对");
 	}
 
 	@Test
@@ -79,6 +81,15 @@ class RowValidatorTests {
 			.isNull();
 		assertThat(this.dongcheng.validate(row("东城街道", null, "三合一", "整改中", "44820", null, null)).reasons())
 			.isEqualTo("村（社区）为空");
+	}
+
+	@Test
+	void aZoneRowInATownshipsVillageCountsAtZoneLevelAndSaysWhoseVillageItIs() {
+		AcceptedRow row = this.zone.validate(row("开发区", "黄城里村", "出租房", "未整改", "2022-09-15", null, null)).accepted();
+		assertThat(row.villageCode()).isNull();
+		assertThat(row.warnings()).isEqualTo("村（社区）“黄城里村”属于东城街道，未在经济开发区登记，按区级统计");
+		assertThat(this.zone.validate(row("开发区", "不存在村", "出租房", "未整改", "2022-09-15", null, null)).accepted().warnings())
+			.isEqualTo("村（社区）“不存在村”未在经济开发区登记，按区级统计");
 	}
 
 	private String reasons(StagedValues row) {
