@@ -43,10 +43,10 @@ public final class OperatorConsole {
 			  --campaign ID     campaign to use (default: the one whose period holds the date)
 			  %s
 			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS), "status", """
-			status [--date yyyy-MM-dd] [--limit N]
+			status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
 			  Recent executions with each step's status, counts and failure reason; with --date, that
 			  night's executions and which townships uploaded what.""", "restart", """
-			restart <executionId>
+			restart <executionId> [--jobs DIR]
 			  Continues a failed execution from its failed step (an execution left STARTED by a killed
 			  process is marked FAILED first).""", "rerun", """
 			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
@@ -54,7 +54,7 @@ public final class OperatorConsole {
 			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill", """
 			backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
 			  Runs each date in order, skipping dates already done; stops at the first failure.""", "abandon", """
-			abandon <executionId>
+			abandon <executionId> [--jobs DIR]
 			  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""", "schedule", """
 			schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
 			  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of

@@ -53,13 +53,17 @@ final class Preflight {
 				}
 			}
 			case "restart", "abandon" -> {
-				line.allowOnly(Set.of(), 1);
+				// --jobs is accepted as everywhere; a restart keeps its execution's
+				// folders.
+				line.allowOnly(Set.of("jobs"), 1);
 				line.executionId();
+				jobsIfGiven(line);
 			}
 			case "status" -> {
-				line.allowOnly(Set.of("date", "limit"), 0);
+				line.allowOnly(Set.of("date", "limit", "jobs"), 0);
 				line.date("date", false);
 				line.number("limit", 10);
+				jobsIfGiven(line);
 			}
 			case "benchmark" -> {
 				line.allowOnly(Set.of("rows", "through", "campaign", "jobs"), 0);
@@ -93,6 +97,12 @@ final class Preflight {
 		if (!Files.isDirectory(inbox)) {
 			throw new UsageException("inbox folder not found: " + inbox.toAbsolutePath().normalize()
 					+ " (give --inbox the folder that holds <yyyy-MM-dd>/<township>/ files)");
+		}
+	}
+
+	private static void jobsIfGiven(CommandLine line) {
+		if (line.option("jobs") != null) {
+			jobs(line);
 		}
 	}
 
