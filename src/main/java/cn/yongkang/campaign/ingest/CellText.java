@@ -25,6 +25,25 @@ final class CellText extends DataFormatter {
 
 	private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d+(\\.\\d+)?[eE][+-]?\\d+");
 
+	private final boolean date1904;
+
+	CellText() {
+		this(false);
+	}
+
+	/**
+	 * @param date1904 whether the workbook counts dates from 1904 (.xlsx readers ask)
+	 */
+	CellText(boolean date1904) {
+		this.date1904 = date1904;
+	}
+
+	/** The form POI's .xlsx handler calls, which knows nothing of the 1904 system. */
+	@Override
+	public String formatRawCellContents(double value, int formatIndex, String formatString) {
+		return formatRawCellContents(value, formatIndex, formatString, this.date1904);
+	}
+
 	@Override
 	public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
 		if ((DateUtil.isADateFormat(formatIndex, formatString) || EAST_ASIAN_DATE_FORMATS.contains(formatIndex))

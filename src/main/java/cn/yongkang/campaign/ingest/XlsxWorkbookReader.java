@@ -26,13 +26,15 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Streams .xlsx sheets with POI's SAX event API: cached values of formulas, dates as ISO
- * text, vertically merged cells filled down from their first row. Each sheet is parsed
- * twice: once for its merged ranges (stored after the cells in the file), once for the
- * cells.
+ * text (1900 or 1904 system), vertically merged cells filled down from their first row.
+ * Each sheet is parsed twice: once for its merged ranges (stored after the cells in the
+ * file), once for the cells.
  */
 final class XlsxWorkbookReader implements WorkbookReader {
 
@@ -46,10 +48,11 @@ final class XlsxWorkbookReader implements WorkbookReader {
 				TempFileSharedStrings strings = TempFileSharedStrings.read(pkg)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			StylesTable styles = reader.getStylesTable();
-			List<SheetEntry> sheets = sheets(reader);
+			Contents contents = contents(reader);
+			CellText cellText = new CellText(contents.date1904());
 			for (boolean hidden : new boolean[] { false, true }) {
-				for (SheetEntry sheet : sheets) {
-					if (sheet.hidden() == hidden && readSheet(reader, sheet, strings, styles, visitor)) {
+				for (SheetEntry sheet : contents.sheets()) {
+					if (sheet.hidden() == hidden && readSheet(reader, sheet, strings, styles, cellText, visitor)) {
 						return;
 					}
 				}
@@ -67,7 +70,7 @@ final class XlsxWorkbookReader implements WorkbookReader {
 	}
 
 	private boolean readSheet(XSSFReader reader, SheetEntry sheet, SharedStrings strings, StylesTable styles,
-			SheetVisitor visitor)
+			CellText cellText, SheetVisitor visitor)
 			throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
 		MergedCells merged = new MergedCells();
 		try (InputStream in = reader.getSheet(sheet.relationId())) {
@@ -76,7 +79,10 @@ final class XlsxWorkbookReader implements WorkbookReader {
 		visitor.startSheet(sheet.name());
 		RowCollector rows = new RowCollector(visitor, merged);
 		try (InputStream in = reader.getSheet(sheet.relationId())) {
-			parse(in, new XSSFSheetXMLHandler(styles, strings, rows, new CellText(), false));
+			References references = new References();
+			references.setParent(XMLHelper.newXMLReader());
+			references.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, cellText, false));
+			references.parse(new InputSource(in));
 		}
 		catch (SheetVisitor.SkipSheet skip) {
 			return false;
@@ -99,11 +105,13 @@ final class XlsxWorkbookReader implements WorkbookReader {
 	}
 
 	/**
-	 * The sheets in workbook order, with their visibility (workbook.xml's {@code state}).
+	 * The sheets in workbook order, with their visibility (workbook.xml's {@code state}),
+	 * and whether dates count from 1904 (workbooks made on old Macs).
 	 */
-	private static List<SheetEntry> sheets(XSSFReader reader)
+	private static Contents contents(XSSFReader reader)
 			throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
 		List<SheetEntry> sheets = new ArrayList<>();
+		boolean[] date1904 = new boolean[1];
 		try (InputStream in = reader.getWorkbookData()) {
 			parse(in, new DefaultHandler() {
 				@Override
@@ -113,13 +121,67 @@ final class XlsxWorkbookReader implements WorkbookReader {
 						sheets.add(new SheetEntry(attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id"),
 								state != null && !"visible".equals(state)));
 					}
+					else if ("workbookPr".equals(localName)) {
+						String value = attributes.getValue("date1904");
+						date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+					}
 				}
 			});
 		}
-		return sheets;
+		return new Contents(sheets, date1904[0]);
+	}
+
+	private record Contents(List<SheetEntry> sheets, boolean date1904) {
 	}
 
 	private record SheetEntry(String name, String relationId, boolean hidden) {
+	}
+
+	/**
+	 * Gives every row and cell its reference. Exporters of other systems often leave
+	 * {@code r} out; POI then places a cell after the last one it reported, and as it
+	 * reports no empty cell ({@code <c/>}), every value after one would shift left.
+	 */
+	private static final class References extends XMLFilterImpl {
+
+		private int row;
+
+		private int column;
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
+			Attributes given = attributes;
+			try {
+				if ("row".equals(localName)) {
+					String reference = attributes.getValue("r");
+					this.row = (reference != null) ? Integer.parseInt(reference) : this.row + 1;
+					this.column = 0;
+					given = (reference != null) ? attributes : with(attributes, String.valueOf(this.row));
+				}
+				else if ("c".equals(localName)) {
+					String reference = attributes.getValue("r");
+					if (reference == null) {
+						given = with(attributes, CellReference.convertNumToColString(this.column) + this.row);
+						this.column++;
+					}
+					else {
+						this.column = new CellReference(reference).getCol() + 1;
+					}
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new SAXException("bad row or cell reference in the sheet", ex);
+			}
+			super.startElement(uri, localName, qName, given);
+		}
+
+		private static Attributes with(Attributes attributes, String reference) {
+			AttributesImpl copy = new AttributesImpl(attributes);
+			copy.addAttribute("", "r", "r", "CDATA", reference);
+			return copy;
+		}
+
 	}
 
 	/** Collects the sheet's merged ranges, which the file stores after the cells. */
