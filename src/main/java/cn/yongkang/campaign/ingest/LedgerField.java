@@ -49,11 +49,24 @@ public enum LedgerField {
 		return this.header;
 	}
 
+	/**
+	 * The field a header cell names. A note in brackets after the label (整改日期（已整改必填）,
+	 * 排查日期(格式:2022-10-04)) is dropped when the whole cell names nothing, so that 村（社区）
+	 * still matches as a whole.
+	 */
 	public static Optional<LedgerField> ofLabel(String label) {
 		String key = labelKey(label);
-		if (key.isEmpty()) {
-			return Optional.empty();
+		while (!key.isEmpty()) {
+			Optional<LedgerField> field = ofKey(key);
+			if (field.isPresent() || !key.endsWith(")") || key.indexOf('(') <= 0) {
+				return field;
+			}
+			key = key.substring(0, key.lastIndexOf('('));
 		}
+		return Optional.empty();
+	}
+
+	private static Optional<LedgerField> ofKey(String key) {
 		for (LedgerField field : values()) {
 			if (key.equals(labelKey(field.header))) {
 				return Optional.of(field);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.yongkang.campaign.support.Fold;
@@ -16,14 +17,18 @@ import cn.yongkang.campaign.support.Fold;
  * header need not be row 1: it is the first row, within the first
  * {@value #HEADER_SEARCH_ROWS} rows of a sheet, whose cells name at least
  * {@value #MIN_HEADER_FIELDS} ledger fields. Rows after it are data; a row without any
- * value in a ledger column is blank (a 序号 alone does not make a row). Blank rows after
- * the last data row are not part of the table and are not counted.
+ * value in a ledger column is blank (a 序号 alone does not make a row), and so is a hint
+ * row between the header and the first data row (单位：处, （年-月-日）). Blank rows after the
+ * last data row are not part of the table and are not counted.
  */
 final class LedgerTable implements SheetVisitor {
 
 	static final int HEADER_SEARCH_ROWS = 30;
 
 	static final int MIN_HEADER_FIELDS = 3;
+
+	/** A template's hint under a header label: bracketed, or a 单位/注 line. */
+	private static final Pattern HINT = Pattern.compile("[（(【\\[].*[）)】\\]]|(?:单位|注|说明)[:：].*", Pattern.DOTALL);
 
 	private static final Set<LedgerField> ALWAYS_REQUIRED = EnumSet.of(LedgerField.TOWNSHIP, LedgerField.CATEGORY,
 			LedgerField.ADDRESS, LedgerField.HAZARD, LedgerField.FOUND_ON, LedgerField.STATUS);
@@ -84,7 +89,7 @@ final class LedgerTable implements SheetVisitor {
 				blank = false;
 			}
 		}
-		if (blank) {
+		if (blank || (this.dataRows == 0 && isHint(values))) {
 			this.pendingBlankRows++;
 			return;
 		}
@@ -92,6 +97,15 @@ final class LedgerTable implements SheetVisitor {
 		this.pendingBlankRows = 0;
 		this.dataRows++;
 		this.sink.accept(new RawRow(rowNumber, values));
+	}
+
+	private static boolean isHint(String[] values) {
+		for (String value : values) {
+			if (value != null && !HINT.matcher(value).matches()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
