@@ -14,6 +14,8 @@ final class FileProblems {
 
 	static final String CORRUPT = "文件已损坏，无法作为Excel表格打开。请在Excel或WPS中打开确认，另存为.xlsx后重新上传";
 
+	static final String NOT_A_WORKBOOK = "文件不是Excel表格（可能是Word文档，或WPS等软件自己的格式）。请在Excel或WPS中打开台账，另存为.xlsx后重新上传";
+
 	static final String ENCRYPTED = "文件设置了打开密码，无法读取。请取消密码后重新上传";
 
 	static final String OLD_EXCEL = "文件是旧版Excel 5.0/95格式，无法读取。请在Excel或WPS中另存为.xlsx后重新上传";

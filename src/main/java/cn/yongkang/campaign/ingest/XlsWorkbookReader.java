@@ -105,7 +105,7 @@ final class XlsWorkbookReader implements WorkbookReader {
 		}
 	}
 
-	private static DocumentEntry workbookStream(DirectoryNode root) throws IOException {
+	private static DocumentEntry workbookStream(DirectoryNode root) throws IOException, UnreadableFileException {
 		if (root.hasEntryCaseInsensitive(WORKBOOK)) {
 			return document(root.getEntryCaseInsensitive(WORKBOOK));
 		}
@@ -118,7 +118,10 @@ final class XlsWorkbookReader implements WorkbookReader {
 		if (root.hasEntryCaseInsensitive(UPPER_CASE_WORKBOOK)) {
 			return document(root.getEntryCaseInsensitive(UPPER_CASE_WORKBOOK));
 		}
-		throw new IllegalArgumentException("No workbook stream; entries: " + root.getEntryNames());
+		// An OLE2 file without a workbook: a Word document, or a WPS or other program's
+		// own
+		// format under an Excel name.
+		throw new UnreadableFileException(FileProblems.NOT_A_WORKBOOK);
 	}
 
 	private static DocumentEntry document(Entry entry) {

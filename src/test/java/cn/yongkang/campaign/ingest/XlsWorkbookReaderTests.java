@@ -1,12 +1,16 @@
 package cn.yongkang.campaign.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,6 +192,19 @@ class XlsWorkbookReaderTests {
 			.isThrownBy(() -> FileFormat.detect(fixture("html-saved-as.xls")))
 			.withMessage(FileProblems.HTML);
 		assertUnreadable("html-saved-as.xls", FileProblems.CORRUPT);
+	}
+
+	@Test
+	void anOle2FileWithoutAWorkbookIsNamedAsNoSpreadsheet(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("台账.et");
+		try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+			fs.createDocument(new ByteArrayInputStream(new byte[600]), "WordDocument");
+			fs.writeFilesystem(out);
+		}
+		assertThat(FileFormat.detect(file)).isEqualTo(FileFormat.XLS);
+		assertThatExceptionOfType(UnreadableFileException.class)
+			.isThrownBy(() -> new XlsWorkbookReader().read(file, this.table))
+			.withMessage(FileProblems.NOT_A_WORKBOOK);
 	}
 
 	@Test
