@@ -12,7 +12,27 @@ import org.springframework.batch.core.step.StepExecution;
 /** Turns exceptions and failed executions into the one line an operator reads. */
 final class Failures {
 
+	private static final String DATABASE = "the database is unreachable or the connection to it was lost";
+
+	private static final String DATABASE_ADVICE = "; check that the database server runs and SPRING_DATASOURCE_URL points at it";
+
 	private Failures() {
+	}
+
+	/**
+	 * A refused or lost connection, however the driver and the pool word it: SQL state
+	 * class 08, a terminated backend (57P01), Hikari's closed connection, a socket error.
+	 */
+	private static boolean isConnectionProblem(Throwable error) {
+		if (error instanceof java.net.ConnectException || error instanceof java.net.UnknownHostException
+				|| error instanceof java.sql.SQLTransientConnectionException
+				|| error instanceof java.sql.SQLNonTransientConnectionException) {
+			return true;
+		}
+		if (error instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+			return sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01");
+		}
+		return error instanceof java.sql.SQLException && "Connection is closed".equals(error.getMessage());
 	}
 
 	/**
@@ -21,6 +41,12 @@ final class Failures {
 	 * the report to ... (FileSystemException: ...)").
 	 */
 	static String oneLine(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (isConnectionProblem(cause)) {
+				return DATABASE + " (" + cause.getClass().getSimpleName() + ": "
+						+ firstLine(String.valueOf(cause.getMessage())) + ")" + DATABASE_ADVICE;
+			}
+		}
 		Throwable primary = null;
 		Throwable root = error;
 		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -77,6 +103,11 @@ final class Failures {
 	 * among the first line and its "Caused by" lines.
 	 */
 	private static String exceptionLine(String stackTrace) {
+		if (stackTrace.contains("java.net.ConnectException") || stackTrace.contains("SQLTransientConnectionException")
+				|| stackTrace.contains("Connection is closed") || stackTrace.contains("terminating connection")
+				|| stackTrace.contains("An I/O error occurred while sending to the backend")) {
+			return DATABASE + DATABASE_ADVICE;
+		}
 		List<String> chain = new ArrayList<>();
 		chain.add(firstLine(stackTrace));
 		stackTrace.lines()

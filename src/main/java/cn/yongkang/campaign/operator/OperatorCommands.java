@@ -104,6 +104,11 @@ class OperatorCommands {
 				this.out.println(date + ": already done (execution " + outcome.execution().getId() + "), skipped");
 				continue;
 			}
+			if (outcome.execution().getStatus() == BatchStatus.STOPPED) {
+				this.err.println("error: backfill was stopped at " + date + "; backfill again (or 'restart "
+						+ outcome.execution().getId() + "') to continue");
+				return OperatorConsole.FAILED;
+			}
 			if (!outcome.succeeded()) {
 				this.err.println("error: backfill stopped at " + date + ": " + Failures.reason(outcome.execution())
 						+ "; fix the cause, 'restart " + outcome.execution().getId() + "', then backfill again");

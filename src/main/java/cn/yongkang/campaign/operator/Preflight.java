@@ -62,7 +62,9 @@ final class Preflight {
 			case "status" -> {
 				line.allowOnly(Set.of("date", "limit", "jobs"), 0);
 				line.date("date", false);
-				line.number("limit", 10);
+				if (line.number("limit", 10) < 1) {
+					throw new UsageException("--limit must be at least 1");
+				}
 				jobsIfGiven(line);
 			}
 			case "benchmark" -> {

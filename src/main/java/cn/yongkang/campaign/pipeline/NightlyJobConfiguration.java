@@ -41,7 +41,7 @@ class NightlyJobConfiguration {
 			RunningExecutions running, RunObserver observer, ObservationRegistry observations, IngestTasklet ingest,
 			ValidateTasklet validate, DedupeTasklet dedupe, StatisticsTasklet statistics, RankingTasklet ranking,
 			ReportTasklet report) {
-		Stages stages = new Stages(repository, transactionManager, observer, observations);
+		Stages stages = new Stages(repository, transactionManager, observer, observations, running);
 		return new org.springframework.batch.core.job.builder.JobBuilder(JOB_NAME, repository)
 			.listener(syncRegistry(registrySync))
 			.listener(running)
@@ -73,10 +73,11 @@ class NightlyJobConfiguration {
 	 * Builds the steps; they are not beans, so they get the observation registry here.
 	 */
 	private record Stages(JobRepository repository, PlatformTransactionManager transactionManager, RunObserver observer,
-			ObservationRegistry observations) {
+			ObservationRegistry observations, RunningExecutions running) {
 
 		Step step(String name, Tasklet tasklet) {
-			return new StepBuilder(name, this.repository).tasklet(new StageGate(name, tasklet), this.transactionManager)
+			return new StepBuilder(name, this.repository)
+				.tasklet(new StageGate(name, tasklet, this.running), this.transactionManager)
 				.listener(this.observer)
 				.observationRegistry(this.observations)
 				.build();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,12 @@ public class NightlyRuns {
 	}
 
 	public Optional<JobExecution> find(long executionId) {
-		return Optional.ofNullable(this.repository.getJobExecution(executionId));
+		try {
+			return Optional.ofNullable(this.repository.getJobExecution(executionId));
+		}
+		catch (EmptyResultDataAccessException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

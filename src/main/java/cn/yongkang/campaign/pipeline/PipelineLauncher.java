@@ -2,6 +2,7 @@ package cn.yongkang.campaign.pipeline;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,11 +10,14 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.support.RunParameters;
@@ -36,11 +40,15 @@ public class PipelineLauncher {
 
 	private final RunLock lock;
 
-	public PipelineLauncher(JobOperator jobOperator, Job nightlyJob, NightlyRuns runs, RunLock lock) {
+	private final JobRepository repository;
+
+	public PipelineLauncher(JobOperator jobOperator, Job nightlyJob, NightlyRuns runs, RunLock lock,
+			JobRepository repository) {
 		this.jobOperator = jobOperator;
 		this.nightlyJob = nightlyJob;
 		this.runs = runs;
 		this.lock = lock;
+		this.repository = repository;
 	}
 
 	/**
@@ -135,6 +143,12 @@ public class PipelineLauncher {
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return new Outcome(execution, true);
 			}
+			RunParameters run = RunParameters.of(execution);
+			Optional<JobExecution> done = this.runs.completed(run.campaignId(), run.date());
+			if (done.isPresent()) {
+				// A later execution (a new attempt) has done the date since.
+				return new Outcome(done.get(), true);
+			}
 			if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 				throw new LaunchException("execution " + executionId + " is " + execution.getStatus()
 						+ " and cannot be restarted; only FAILED or STOPPED executions can");
@@ -177,13 +191,36 @@ public class PipelineLauncher {
 
 	/**
 	 * We hold the date's lock, so an execution still marked running has no process left:
-	 * mark it FAILED.
+	 * mark it FAILED. So is one that ended UNKNOWN (its process lost the database while
+	 * saving a step), which Spring Batch will not restart: every stage commits each unit
+	 * of work with its own progress mark, so doing the step again is safe.
 	 */
 	private JobExecution recoverIfDead(JobExecution execution) {
 		if (execution.getStatus().isRunning()) {
 			log.warn("Execution {} was left {} by a process that died; marking it FAILED", execution.getId(),
 					execution.getStatus());
 			return this.jobOperator.recover(execution);
+		}
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			log.warn("Execution {} ended UNKNOWN (the database was lost mid-step); marking it FAILED",
+					execution.getId());
+			LocalDateTime now = LocalDateTime.now();
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+					step.setStatus(BatchStatus.FAILED);
+					step.setExitStatus(
+							new ExitStatus(ExitStatus.FAILED.getExitCode(), step.getExitStatus().getExitDescription()));
+					step.setEndTime(now);
+					this.repository.update(step);
+				}
+			}
+			execution.setStatus(BatchStatus.FAILED);
+			execution.setExitStatus(
+					new ExitStatus(ExitStatus.FAILED.getExitCode(), execution.getExitStatus().getExitDescription()));
+			if (execution.getEndTime() == null) {
+				execution.setEndTime(now);
+			}
+			this.repository.update(execution);
 		}
 		return execution;
 	}

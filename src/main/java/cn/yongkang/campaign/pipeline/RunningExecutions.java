@@ -8,16 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * The executions this process is running, so that a SIGTERM can stop them cleanly: the
  * step in hand finishes its current file, the execution ends STOPPED, and {@code restart}
- * continues it.
+ * continues it. The stop is a flag that each stage reads between files
+ * ({@link StageGate}) rather than {@code JobOperator.stop}, whose update of the step from
+ * another thread races with the step's own and can end the execution FAILED on a version
+ * conflict.
  */
 @Component
 public class RunningExecutions implements JobExecutionListener {
@@ -26,11 +26,7 @@ public class RunningExecutions implements JobExecutionListener {
 
 	private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
 
-	private final JobOperator jobOperator;
-
-	public RunningExecutions(@Lazy JobOperator jobOperator) {
-		this.jobOperator = jobOperator;
-	}
+	private volatile boolean stopRequested;
 
 	@Override
 	public void beforeJob(JobExecution execution) {
@@ -42,19 +38,19 @@ public class RunningExecutions implements JobExecutionListener {
 		this.running.remove(execution.getId());
 	}
 
+	/** True once the process is shutting down: no stage starts another unit of work. */
+	boolean stopRequested() {
+		return this.stopRequested;
+	}
+
 	/**
 	 * Asks every running execution to stop, and waits for them to end (at most the
 	 * timeout).
 	 */
 	public void stopAll(Duration timeout) {
+		this.stopRequested = true;
 		for (JobExecution execution : this.running.values()) {
 			log.warn("Shutting down: stopping execution {} after the file in hand", execution.getId());
-			try {
-				this.jobOperator.stop(execution);
-			}
-			catch (JobExecutionNotRunningException | RuntimeException ex) {
-				log.debug("Execution {} was not running any more", execution.getId(), ex);
-			}
 		}
 		Instant deadline = Instant.now().plus(timeout);
 		while (!this.running.isEmpty() && Instant.now().isBefore(deadline)) {

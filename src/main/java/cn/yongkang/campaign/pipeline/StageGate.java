@@ -26,13 +26,21 @@ final class StageGate implements Tasklet {
 
 	private final Tasklet tasklet;
 
-	StageGate(String stage, Tasklet tasklet) {
+	private final RunningExecutions running;
+
+	StageGate(String stage, Tasklet tasklet, RunningExecutions running) {
 		this.stage = stage;
 		this.tasklet = tasklet;
+		this.running = running;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		if (this.running.stopRequested()) {
+			// The step ends STOPPED at its next interruption check, from its own thread.
+			contribution.getStepExecution().setTerminateOnly();
+			return RepeatStatus.CONTINUABLE;
+		}
 		JobParameters parameters = contribution.getStepExecution().getJobParameters();
 		String fromStep = parameters.getString(RunParameters.FROM_STEP);
 		String toStep = parameters.getString(RunParameters.TO_STEP);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -39,6 +40,7 @@ final class ReportFiles {
 
 	static void write(Path folder, Bulletin bulletin, Snapshot snapshot) throws IOException {
 		Files.createDirectories(folder);
+		removeLeftovers(folder);
 		atomically(folder.resolve(MARKDOWN), (out) -> out.write(bulletin.markdown().getBytes(StandardCharsets.UTF_8)));
 		atomically(folder.resolve(WORD), (out) -> word(bulletin, out));
 		atomically(folder.resolve(TABLES), (out) -> tables(snapshot, out));
@@ -156,6 +158,15 @@ final class ReportFiles {
 
 		void writeTo(OutputStream out) throws IOException;
 
+	}
+
+	/** Temporary files of a process killed while writing them. */
+	private static void removeLeftovers(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().matches("\\..*\\.tmp")).toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
 	}
 
 	private static void atomically(Path target, Content content) throws IOException {

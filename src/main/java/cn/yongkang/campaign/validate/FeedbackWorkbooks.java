@@ -72,7 +72,11 @@ public class FeedbackWorkbooks {
 
 	private static void removePrevious(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+			// Earlier workbooks, and temporary files a killed process left behind.
+			for (Path file : files
+				.filter((f) -> f.getFileName().toString().endsWith(SUFFIX)
+						|| f.getFileName().toString().matches("\\.feedback.*\\.tmp"))
+				.toList()) {
 				Files.delete(file);
 			}
 		}

@@ -23,9 +23,23 @@ class FailuresTests {
 
 	@Test
 	void aFrameworkWrapperGivesWayToWhatItWraps() {
-		assertThat(Failures.oneLine(new DataAccessResourceFailureException("could not get connection",
-				new java.sql.SQLException("Connection to 127.0.0.1:1 refused"))))
-			.isEqualTo("Connection to 127.0.0.1:1 refused");
+		assertThat(Failures.oneLine(new DataAccessResourceFailureException("could not get rows",
+				new java.sql.SQLException("relation \"hazard\" does not exist", "42P01"))))
+			.isEqualTo("relation \"hazard\" does not exist");
+	}
+
+	@Test
+	void aLostOrRefusedDatabaseConnectionSaysSo() {
+		assertThat(Failures.oneLine(new DataAccessResourceFailureException("Could not get Connection",
+				new java.sql.SQLException("Connection to 127.0.0.1:1 refused", "08001",
+						new java.net.ConnectException("Connection refused")))))
+			.startsWith("the database is unreachable or the connection to it was lost (SQLException: Connection to"
+					+ " 127.0.0.1:1 refused); check that the database server runs");
+		assertThat(Failures.oneLine(new IllegalStateException("step failed",
+				new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"))))
+			.startsWith("the database is unreachable or the connection to it was lost");
+		assertThat(Failures.oneLine(new java.sql.SQLException("Connection is closed")))
+			.startsWith("the database is unreachable");
 	}
 
 }

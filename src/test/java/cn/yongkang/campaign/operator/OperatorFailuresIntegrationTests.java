@@ -82,6 +82,9 @@ class OperatorFailuresIntegrationTests {
 					"'restart 1' after fixing it");
 
 			Files.delete(reports);
+			Path leftover = reports.resolve("shuangyue-2022/2022-10-04/.bulletin.md123.tmp");
+			Files.createDirectories(leftover.getParent());
+			Files.writeString(leftover, "a killed process's half-written file");
 			CampaignJar.Result restarted = jar.run("restart", "1");
 			assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 			JdbcTemplate db = database.jdbc();
@@ -91,6 +94,86 @@ class OperatorFailuresIntegrationTests {
 				.containsExactly("validate", "dedupe", "statistics", "ranking", "report");
 			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
 			assertThat(Files.exists(reports.resolve("shuangyue-2022/2022-10-04/bulletin.md"))).isTrue();
+			assertThat(leftover).doesNotExist();
+			CampaignJar.Result unknown = jar.run("restart", "99999");
+			assertThat(unknown.exitCode()).isEqualTo(1);
+			assertThat(lastLine(unknown.stderr())).isEqualTo("error: no execution 99999; 'status' lists them");
+		}
+	}
+
+	/**
+	 * The database drops every connection of the run while it ingests (as a server
+	 * restart or a failover does): the run fails saying so, and {@code restart} finishes
+	 * it.
+	 */
+	@Test
+	void aLostDatabaseConnectionFailsTheRunAndRestartFinishesIt() throws Exception {
+		try (TestDatabase database = TestDatabase.create()) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			Process run = jar.start("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+			JdbcTemplate db = database.jdbc();
+			long deadline = System.currentTimeMillis() + 120_000;
+			while (!ingesting(db) && run.isAlive() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(ingesting(db)).as("the run got to its ingest").isTrue();
+			db.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+					+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+			assertThat(run.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+			String stderr = Files.readString(this.work.resolve(".stderr"));
+			assertThat(run.exitValue()).as(stderr).isEqualTo(1);
+			assertThat(lastLine(stderr)).startsWith("error: run of 2022-10-04 failed")
+				.contains("the database is unreachable or the connection to it was lost")
+				.contains("restart 1");
+			CampaignJar.Result restarted = jar.run("restart", "1");
+			assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
+			assertThat(db.queryForObject("SELECT COUNT(*) FROM snapshot", Integer.class)).isOne();
+			assertThat(jar.run("status").stdout()).contains("Execution 1 ", "Execution 2 ", "COMPLETED");
+		}
+	}
+
+	/**
+	 * SIGTERM (an init system, Ctrl-C) mid-ingest: the file in hand finishes, the
+	 * execution ends STOPPED, and {@code run} continues it to the same result.
+	 */
+	@Test
+	void sigtermStopsTheRunAndRunContinuesIt() throws Exception {
+		try (TestDatabase database = TestDatabase.create()) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			Process run = jar.start("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+			JdbcTemplate db = database.jdbc();
+			long deadline = System.currentTimeMillis() + 120_000;
+			while (!ingesting(db) && run.isAlive() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(ingesting(db)).as("the run got to its ingest").isTrue();
+			run.destroy();
+			assertThat(run.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+			assertThat(run.exitValue()).isNotZero();
+			assertThat(db.queryForObject("SELECT status FROM batch_job_execution", String.class)).isEqualTo("STOPPED");
+			assertThat(db.queryForObject("SELECT status FROM batch_step_execution WHERE step_name = 'ingest'",
+					String.class))
+				.isEqualTo("STOPPED");
+			assertThat(jar.run("status").stdout()).contains("STOPPED");
+			CampaignJar.Result continued = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+			assertThat(continued.exitCode()).as(continued.toString()).isZero();
+			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
+			assertThat(db.queryForObject("SELECT COUNT(*) FROM upload_file", Integer.class)).isEqualTo(db
+				.queryForObject("SELECT COUNT(DISTINCT sha256 || township_code) FROM upload_file", Integer.class));
+		}
+	}
+
+	/** The run is inside its ingest step and has committed at least one file. */
+	private static boolean ingesting(JdbcTemplate db) {
+		try {
+			return db
+				.queryForObject("SELECT COUNT(*) FROM batch_step_execution WHERE step_name = 'ingest'"
+						+ " AND status = 'STARTED'", Integer.class) > 0
+					&& db.queryForObject("SELECT COUNT(*) FROM upload_file", Integer.class) > 0;
+		}
+		catch (org.springframework.jdbc.BadSqlGrammarException ex) {
+			return false; // Flyway has not created the tables yet
 		}
 	}
 
