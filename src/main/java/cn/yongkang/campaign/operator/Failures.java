@@ -103,9 +103,14 @@ final class Failures {
 	 * among the first line and its "Caused by" lines.
 	 */
 	private static String exceptionLine(String stackTrace) {
+		// The repository keeps the start of the stack trace only, so the first lines
+		// decide.
 		if (stackTrace.contains("java.net.ConnectException") || stackTrace.contains("SQLTransientConnectionException")
 				|| stackTrace.contains("Connection is closed") || stackTrace.contains("terminating connection")
-				|| stackTrace.contains("An I/O error occurred while sending to the backend")) {
+				|| stackTrace.contains("This connection has been closed")
+				|| stackTrace.contains("An I/O error occurred while sending to the backend")
+				|| stackTrace.contains("JDBC rollback failed") || stackTrace.contains("JDBC commit failed")
+				|| stackTrace.contains("Could not open JDBC Connection")) {
 			return DATABASE + DATABASE_ADVICE;
 		}
 		List<String> chain = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -66,11 +67,22 @@ class StatusReport {
 					"NOOP".equals(step.getExitStatus().getExitCode()) ? "(skipped)" : "", step.getReadCount(),
 					step.getWriteCount(), step.getFilterCount(), step.getSkipCount(),
 					duration(step.getStartTime(), step.getEndTime())));
-		if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus().isRunning()) {
-			String note = execution.getStatus().isRunning()
-					? "still marked " + execution.getStatus() + " (if no process runs it, 'restart " + execution.getId()
-							+ "' or 'abandon " + execution.getId() + "')"
-					: Failures.reason(execution) + " ('restart " + execution.getId() + "' after fixing it)";
+		if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN
+				|| execution.getStatus().isRunning()) {
+			Optional<JobExecution> done = this.runs.completed(run.campaignId(), run.date())
+				.filter((completed) -> completed.getId() > execution.getId());
+			String note;
+			if (done.isPresent()) {
+				note = Failures.reason(execution) + " (the date was done since by execution " + done.get().getId()
+						+ ")";
+			}
+			else if (execution.getStatus().isRunning()) {
+				note = "still marked " + execution.getStatus() + " (if no process runs it, 'restart "
+						+ execution.getId() + "' or 'abandon " + execution.getId() + "')";
+			}
+			else {
+				note = Failures.reason(execution) + " ('restart " + execution.getId() + "' after fixing it)";
+			}
 			out.println("  reason: " + note);
 		}
 	}

@@ -144,9 +144,10 @@ public class PipelineLauncher {
 				return new Outcome(execution, true);
 			}
 			RunParameters run = RunParameters.of(execution);
-			Optional<JobExecution> done = this.runs.completed(run.campaignId(), run.date());
+			Optional<JobExecution> done = this.runs.completed(run.campaignId(), run.date())
+				.filter((completed) -> completed.getId() > executionId);
 			if (done.isPresent()) {
-				// A later execution (a new attempt) has done the date since.
+				// A later attempt has done the date since (a failed rerun has not).
 				return new Outcome(done.get(), true);
 			}
 			if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {

@@ -129,7 +129,8 @@ class OperatorFailuresIntegrationTests {
 			assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
 			assertThat(db.queryForObject("SELECT COUNT(*) FROM snapshot", Integer.class)).isOne();
-			assertThat(jar.run("status").stdout()).contains("Execution 1 ", "Execution 2 ", "COMPLETED");
+			assertThat(jar.run("status").stdout()).contains("Execution 1 ", "Execution 2 ", "COMPLETED",
+					"(the date was done since by execution 2)");
 		}
 	}
 
