@@ -77,8 +77,13 @@ public final class OperatorConsole {
 		try {
 			line = CommandLine.parse(args);
 			if (line.command() == null) {
-				System.out.println(usage());
-				return line.help() ? OK : USAGE;
+				if (line.help()) {
+					System.out.println(usage());
+					return OK;
+				}
+				System.err.println(usage());
+				System.err.println("error: no command given");
+				return USAGE;
 			}
 			if (!HELP.containsKey(line.command())) {
 				throw new UsageException(

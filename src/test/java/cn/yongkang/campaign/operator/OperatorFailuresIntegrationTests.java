@@ -52,6 +52,12 @@ class OperatorFailuresIntegrationTests {
 		assertThat(unknown.exitCode()).isEqualTo(2);
 		assertThat(unknown.stderr()).contains("unknown command 'frobnicate'");
 		assertThat(jar.run("rerun", "--help").stdout()).contains("--from-step");
+		CampaignJar.Result nothing = jar.run();
+		assertThat(nothing.exitCode()).isEqualTo(2);
+		assertThat(lastLine(nothing.stderr())).isEqualTo("error: no command given");
+		assertThat(jar.run("--help").stdout()).contains("commands:", "benchmark");
+		assertThat(jar.run("restart", "abc").stderr()).contains("'abc' is not an execution id");
+		assertThat(jar.run("status", "--limit", "0").stderr()).contains("--limit must be at least 1");
 		assertThat(this.work.resolve("data")).as("nothing was started").doesNotExist();
 	}
 
