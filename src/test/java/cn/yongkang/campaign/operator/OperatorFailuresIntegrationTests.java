@@ -116,13 +116,8 @@ class OperatorFailuresIntegrationTests {
 	void aLostDatabaseConnectionFailsTheRunAndRestartFinishesIt() throws Exception {
 		try (TestDatabase database = TestDatabase.create()) {
 			CampaignJar jar = new CampaignJar(this.work, database.environment());
-			Process run = jar.start("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
 			JdbcTemplate db = database.jdbc();
-			long deadline = System.currentTimeMillis() + 120_000;
-			while (!ingesting(db) && run.isAlive() && System.currentTimeMillis() < deadline) {
-				Thread.sleep(20);
-			}
-			assertThat(ingesting(db)).as("the run got to its ingest").isTrue();
+			Process run = startAndAwaitIngest(jar, db);
 			db.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
 					+ " WHERE datname = current_database() AND pid <> pg_backend_pid()");
 			assertThat(run.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
@@ -148,13 +143,8 @@ class OperatorFailuresIntegrationTests {
 	void sigtermStopsTheRunAndRunContinuesIt() throws Exception {
 		try (TestDatabase database = TestDatabase.create()) {
 			CampaignJar jar = new CampaignJar(this.work, database.environment());
-			Process run = jar.start("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
 			JdbcTemplate db = database.jdbc();
-			long deadline = System.currentTimeMillis() + 120_000;
-			while (!ingesting(db) && run.isAlive() && System.currentTimeMillis() < deadline) {
-				Thread.sleep(20);
-			}
-			assertThat(ingesting(db)).as("the run got to its ingest").isTrue();
+			Process run = startAndAwaitIngest(jar, db);
 			run.destroy();
 			assertThat(run.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
 			assertThat(run.exitValue()).isNotZero();
@@ -169,6 +159,17 @@ class OperatorFailuresIntegrationTests {
 			assertThat(db.queryForObject("SELECT COUNT(*) FROM upload_file", Integer.class)).isEqualTo(db
 				.queryForObject("SELECT COUNT(DISTINCT sha256 || township_code) FROM upload_file", Integer.class));
 		}
+	}
+
+	/** Starts a run of 2022-10-04 and returns once it is inside its ingest step. */
+	private static Process startAndAwaitIngest(CampaignJar jar, JdbcTemplate db) throws InterruptedException {
+		Process run = jar.start("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (!ingesting(db) && run.isAlive() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(ingesting(db)).as("the run got to its ingest").isTrue();
+		return run;
 	}
 
 	/** The run is inside its ingest step and has committed at least one file. */
