@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import cn.yongkang.campaign.support.CampaignJar;
 import cn.yongkang.campaign.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real jar runs the real job over sample-input's three nights on a fresh PostgreSQL
@@ -178,6 +182,54 @@ class SampleInputPostgresIntegrationTests {
 		assertThat(status.exitCode()).as(status.toString()).isZero();
 		assertThat(status.stdout()).contains("COMPLETED", "ingest", "report",
 				"Every township uploaded a readable ledger");
+	}
+
+	@Test
+	@Order(8)
+	void everyTableAndColumnIsDocumentedInTheDatabase() {
+		List<String> undocumented = this.jdbc.queryForList("""
+				SELECT c.relname || COALESCE('.' || a.attname, '')
+				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
+				LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+				WHERE c.relkind IN ('r', 'v') AND c.relname NOT LIKE 'batch\\_%' AND c.relname NOT LIKE 'qrtz\\_%'
+				  AND c.relname <> 'flyway_schema_history'
+				  AND (obj_description(c.oid, 'pg_class') IS NULL OR col_description(c.oid, a.attnum) IS NULL)
+				ORDER BY 1""", String.class);
+		assertThat(undocumented).isEmpty();
+	}
+
+	/**
+	 * A person given campaign_analyst reads the snapshot and the masked views, not the
+	 * tables with names and phone numbers in clear.
+	 */
+	@Test
+	@Order(9)
+	void analystsReadSnapshotsAndMaskedPersonalDataOnly() throws Exception {
+		String analyst = "analyst_" + Long.toHexString(System.nanoTime());
+		this.jdbc.execute("CREATE ROLE " + analyst + " LOGIN IN ROLE campaign_analyst");
+		try (Connection connection = DriverManager.getConnection(this.database.url(), analyst, "")) {
+			JdbcTemplate analystJdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			assertThat(analystJdbc.queryForObject("SELECT COUNT(*) FROM township_stats", Integer.class)).isPositive();
+			assertThat(analystJdbc.queryForList("SELECT contact_masked FROM analyst_hazard"
+					+ " WHERE contact_masked IS NOT NULL FETCH FIRST 50 ROWS ONLY", String.class))
+				.isNotEmpty()
+				.allMatch((masked) -> masked.matches("\\d{3}\\*{4}\\d{4}|\\*{4}|.{3}\\*{4}.{4}"), "masked");
+			assertThat(analystJdbc.queryForList("SELECT inspector_masked FROM analyst_hazard"
+					+ " WHERE inspector_masked IS NOT NULL FETCH FIRST 50 ROWS ONLY", String.class))
+				.isNotEmpty()
+				.allMatch((masked) -> masked.matches(".\\**"), "masked");
+			for (String table : List.of("hazard", "rejected_row", "staged_row", "validated_row")) {
+				assertThatThrownBy(() -> analystJdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class))
+					.as(table)
+					.rootCause()
+					.hasMessageContaining("permission denied");
+			}
+			assertThatThrownBy(() -> analystJdbc.update("DELETE FROM snapshot")).rootCause()
+				.hasMessageContaining("permission denied");
+		}
+		finally {
+			this.jdbc.execute("DROP ROLE " + analyst);
+		}
 	}
 
 	@Test

@@ -1,0 +1,42 @@
+-- The analyst views' columns (PostgreSQL only: H2 cannot comment on view columns).
+
+COMMENT ON COLUMN analyst_hazard.hazard_id IS 'Key of the hazard';
+COMMENT ON COLUMN analyst_hazard.township_code IS 'Township code';
+COMMENT ON COLUMN analyst_hazard.township_name IS 'Township name';
+COMMENT ON COLUMN analyst_hazard.village_code IS 'Village code, NULL at township level';
+COMMENT ON COLUMN analyst_hazard.village_name IS 'Village name';
+COMMENT ON COLUMN analyst_hazard.village_kind IS '村 or 社区';
+COMMENT ON COLUMN analyst_hazard.category IS 'Category code';
+COMMENT ON COLUMN analyst_hazard.category_label IS 'Category label';
+COMMENT ON COLUMN analyst_hazard.hazard_ref IS '隐患编号, when given';
+COMMENT ON COLUMN analyst_hazard.premises IS '场所名称';
+COMMENT ON COLUMN analyst_hazard.address IS '地址';
+COMMENT ON COLUMN analyst_hazard.description IS '隐患描述';
+COMMENT ON COLUMN analyst_hazard.status IS 'RECTIFIED, UNRECTIFIED or IN_PROGRESS';
+COMMENT ON COLUMN analyst_hazard.found_on IS '排查日期';
+COMMENT ON COLUMN analyst_hazard.rectified_on IS '整改日期';
+COMMENT ON COLUMN analyst_hazard.inspector_masked IS '排查人, masked: 张**';
+COMMENT ON COLUMN analyst_hazard.contact_masked IS '联系电话, masked: 138****5678';
+COMMENT ON COLUMN analyst_hazard.regressed IS 'Was once rectified, then reported not rectified';
+COMMENT ON COLUMN analyst_hazard.first_file_id IS 'The upload that first reported it';
+COMMENT ON COLUMN analyst_hazard.last_file_id IS 'The upload its current state comes from';
+COMMENT ON COLUMN analyst_hazard.last_inbox_date IS 'The night of that upload';
+
+COMMENT ON COLUMN analyst_rejected_row.file_id IS 'The upload';
+COMMENT ON COLUMN analyst_rejected_row.inbox_date IS 'Its night';
+COMMENT ON COLUMN analyst_rejected_row.township_code IS 'Uploading township';
+COMMENT ON COLUMN analyst_rejected_row.file_name IS 'File name';
+COMMENT ON COLUMN analyst_rejected_row.row_number IS 'Row number as the spreadsheet shows it';
+COMMENT ON COLUMN analyst_rejected_row.reasons IS 'Every reason, in Chinese';
+COMMENT ON COLUMN analyst_rejected_row.inspector_masked IS '排查人 as typed, masked';
+COMMENT ON COLUMN analyst_rejected_row.contact_masked IS '联系电话 as typed, masked';
+COMMENT ON COLUMN analyst_rejected_row.hazard_ref IS '隐患编号 as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.township IS '乡镇（街道） as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.village IS '村（社区） as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.category IS '场所类型 as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.premises IS '场所名称 as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.address IS '地址 as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.hazard IS '隐患描述 as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.found_on IS '排查日期 as the clerk typed it (dates as ISO text)';
+COMMENT ON COLUMN analyst_rejected_row.status IS '整改情况 as the clerk typed it';
+COMMENT ON COLUMN analyst_rejected_row.rectified_on IS '整改日期 as the clerk typed it';
