@@ -19,6 +19,7 @@ import cn.yongkang.campaign.benchmark.Benchmark;
 import cn.yongkang.campaign.campaign.Campaign;
 import cn.yongkang.campaign.campaign.CampaignCatalog;
 import cn.yongkang.campaign.pipeline.LaunchException;
+import cn.yongkang.campaign.pipeline.NightlyRuns;
 import cn.yongkang.campaign.pipeline.PipelineLauncher;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Outcome;
@@ -39,17 +40,21 @@ class OperatorCommands {
 
 	private final Benchmark benchmark;
 
+	private final NightlyRuns runs;
+
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 
 	private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
 	private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
-	OperatorCommands(PipelineLauncher launcher, StatusReport status, NightlyTrigger trigger, Benchmark benchmark) {
+	OperatorCommands(PipelineLauncher launcher, StatusReport status, NightlyTrigger trigger, Benchmark benchmark,
+			NightlyRuns runs) {
 		this.launcher = launcher;
 		this.status = status;
 		this.trigger = trigger;
 		this.benchmark = benchmark;
+		this.runs = runs;
 	}
 
 	int execute(CommandLine line) {
@@ -57,7 +62,7 @@ class OperatorCommands {
 			return switch (line.command()) {
 				case "run" -> run(line);
 				case "rerun" -> rerun(line);
-				case "restart" -> finish(this.launcher.restart(line.executionId()), "restart of " + line.executionId());
+				case "restart" -> restart(line);
 				case "abandon" -> abandon(line);
 				case "backfill" -> backfill(line);
 				case "status" -> {
@@ -86,11 +91,44 @@ class OperatorCommands {
 		return finish(outcome, "run of " + date);
 	}
 
+	/**
+	 * Without --campaign, a rerun recomputes the campaign the date was done for, even one
+	 * chosen with --campaign outside its period.
+	 */
 	private int rerun(CommandLine line) {
 		LocalDate date = line.date("date", true);
-		Campaign campaign = campaigns(line).choose(line.option("campaign"), date);
+		String campaignId;
+		List<String> done = this.runs.campaignsDone(date);
+		if (line.option("campaign") != null || done.isEmpty()) {
+			campaignId = campaigns(line).choose(line.option("campaign"), date).id();
+		}
+		else if (done.size() == 1) {
+			campaignId = done.get(0);
+		}
+		else {
+			throw new LaunchException(
+					date + " was done for campaigns " + String.join(", ", done) + "; name one with --campaign ID");
+		}
 		String fromStep = line.options().getOrDefault("from-step", "statistics");
-		return finish(this.launcher.rerun(campaign.id(), date, fromStep, folders(line)), "rerun of " + date);
+		return finish(this.launcher.rerun(campaignId, date, fromStep, folders(line)), "rerun of " + date);
+	}
+
+	/**
+	 * A restart continues an execution with its own parameters, folders included: say so
+	 * when --jobs names another folder.
+	 */
+	private int restart(CommandLine line) {
+		long id = line.executionId();
+		if (line.option("jobs") != null) {
+			Path jobs = line.folder("jobs", Preflight.DEFAULT_JOBS).toAbsolutePath().normalize();
+			this.runs.find(id)
+				.map(RunParameters::of)
+				.filter((run) -> !run.jobs().equals(jobs))
+				.ifPresent((run) -> this.err
+					.println("note: a restart continues execution " + id + " with its own jobs folder " + run.jobs()
+							+ ", not --jobs; to use " + jobs + ", 'abandon " + id + "' then 'run' with --jobs"));
+		}
+		return finish(this.launcher.restart(id), "restart of " + id);
 	}
 
 	private int backfill(CommandLine line) {

@@ -35,9 +35,13 @@ final class Preflight {
 			}
 			case "rerun" -> {
 				line.allowOnly(Set.of("date", "from-step", "campaign", "jobs", "reports"), 0);
-				LocalDate date = line.date("date", true);
+				line.date("date", true);
 				step(line, "from-step");
-				jobs(line).choose(line.option("campaign"), date);
+				// Which campaign: the one the date was done for, known to the database.
+				CampaignCatalog campaigns = jobs(line);
+				if (line.option("campaign") != null) {
+					campaigns.get(line.option("campaign"));
+				}
 			}
 			case "backfill" -> {
 				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports"), 0);

@@ -50,6 +50,16 @@ public class NightlyRuns {
 		return forDate(campaignId, date).stream().filter((e) -> e.getStatus() == BatchStatus.COMPLETED).findFirst();
 	}
 
+	/** The campaigns for which the date has been done. */
+	public List<String> campaignsDone(LocalDate date) {
+		return this.jdbc.queryForList("""
+				SELECT DISTINCT c.parameter_value FROM batch_job_execution e
+				JOIN batch_job_execution_params c ON c.job_execution_id = e.job_execution_id AND c.parameter_name = ?
+				JOIN batch_job_execution_params d ON d.job_execution_id = e.job_execution_id AND d.parameter_name = ?
+				WHERE e.status = 'COMPLETED' AND d.parameter_value = ? ORDER BY 1""", String.class,
+				RunParameters.CAMPAIGN, RunParameters.DATE, date.toString());
+	}
+
 	/** The highest attempt number used for the date, 0 when it never ran. */
 	public long lastAttempt(String campaignId, LocalDate date) {
 		return forDate(campaignId, date).stream()

@@ -161,6 +161,34 @@ class OperatorFailuresIntegrationTests {
 		}
 	}
 
+	/**
+	 * A date run for a campaign named with --campaign, where two campaigns cover it:
+	 * {@code rerun} without --campaign recomputes that campaign, which the calendar
+	 * cannot choose.
+	 */
+	@Test
+	void aRerunRecomputesTheCampaignTheDateWasDoneFor() throws IOException {
+		Path jobs = this.work.resolve("jobs");
+		org.springframework.util.FileSystemUtils.copyRecursively(Path.of(JOBS), jobs);
+		Files.writeString(jobs.resolve("campaigns/november-2022.yml"),
+				Files.readString(jobs.resolve("campaigns/shuangyue-2022.yml"))
+					.replace("id: shuangyue-2022", "id: november-2022")
+					.replace("start: 2022-09-01", "start: 2022-09-15")
+					.replace("end: 2022-10-31", "end: 2022-11-30"));
+		try (TestDatabase database = TestDatabase.create()) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			assertThat(jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", jobs.toString()).stderr())
+				.contains("several campaigns cover 2022-10-04");
+			CampaignJar.Result ran = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--campaign",
+					"november-2022", "--jobs", jobs.toString());
+			assertThat(ran.exitCode()).as(ran.toString()).isZero();
+			CampaignJar.Result rerun = jar.run("rerun", "--date", "2022-10-04", "--jobs", jobs.toString());
+			assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+			assertThat(database.jdbc().queryForList("SELECT campaign_id FROM snapshot", String.class))
+				.containsExactly("november-2022");
+		}
+	}
+
 	/** Starts a run of 2022-10-04 and returns once it is inside its ingest step. */
 	private static Process startAndAwaitIngest(CampaignJar jar, JdbcTemplate db) throws InterruptedException {
 		Process run = jar.start("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
