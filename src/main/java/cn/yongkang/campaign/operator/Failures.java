@@ -30,7 +30,16 @@ final class Failures {
 			return true;
 		}
 		if (error instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-			return sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01");
+			// 08: connection; 57P01: terminated; 3D000: no such database; 28: refused
+			// login.
+			return sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+					|| sql.getSQLState().equals("3D000") || sql.getSQLState().startsWith("28");
+		}
+		if (error instanceof org.springframework.dao.OptimisticLockingFailureException
+				&& String.valueOf(error.getMessage()).startsWith("Attempt to update step execution")) {
+			// The step's state could not be saved: it was saved by a connection that
+			// died.
+			return true;
 		}
 		return error instanceof java.sql.SQLException && "Connection is closed".equals(error.getMessage());
 	}
@@ -94,8 +103,12 @@ final class Failures {
 			return oneLine(execution.getAllFailureExceptions().get(0));
 		}
 		String description = execution.getExitStatus().getExitDescription();
-		return description == null || description.isBlank() ? execution.getStatus().toString()
-				: exceptionLine(description);
+		if (description != null && !description.isBlank()) {
+			return exceptionLine(description);
+		}
+		return execution.getStatus() == BatchStatus.UNKNOWN
+				? "its last state could not be saved, mostly because the database connection was lost"
+				: execution.getStatus().toString();
 	}
 
 	/**

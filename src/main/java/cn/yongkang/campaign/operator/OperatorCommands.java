@@ -192,8 +192,11 @@ class OperatorCommands {
 
 	private int abandon(CommandLine line) {
 		JobExecution execution = this.launcher.abandon(line.executionId());
-		this.out.println("execution " + execution.getId() + " is " + execution.getStatus() + "; its date "
-				+ RunParameters.of(execution).date() + " can run again with 'run'");
+		RunParameters run = RunParameters.of(execution);
+		String date = this.runs.completed(run.campaignId(), run.date())
+			.map((done) -> "its date " + run.date() + " was done by execution " + done.getId())
+			.orElse("its date " + run.date() + " can run again with 'run'");
+		this.out.println("execution " + execution.getId() + " is " + execution.getStatus() + "; " + date);
 		return OperatorConsole.OK;
 	}
 

@@ -192,9 +192,10 @@ public class PipelineLauncher {
 
 	/**
 	 * We hold the date's lock, so an execution still marked running has no process left:
-	 * mark it FAILED. So is one that ended UNKNOWN (its process lost the database while
-	 * saving a step), which Spring Batch will not restart: every stage commits each unit
-	 * of work with its own progress mark, so doing the step again is safe.
+	 * mark it FAILED. So is one that ended UNKNOWN, or FAILED with a step still marked
+	 * running (its process lost the database while saving the step), which Spring Batch
+	 * will not restart: every stage commits each unit of work with its own progress mark,
+	 * so doing the step again is safe.
 	 */
 	private JobExecution recoverIfDead(JobExecution execution) {
 		if (execution.getStatus().isRunning()) {
@@ -202,19 +203,24 @@ public class PipelineLauncher {
 					execution.getStatus());
 			return this.jobOperator.recover(execution);
 		}
+		List<StepExecution> stuck = execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN)
+			.toList();
+		if (execution.getStatus() != BatchStatus.UNKNOWN && stuck.isEmpty()) {
+			return execution;
+		}
+		log.warn("Execution {} ended {} with steps {} not saved (the database was lost mid-step); marking them FAILED",
+				execution.getId(), execution.getStatus(), stuck.stream().map(StepExecution::getStepName).toList());
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : stuck) {
+			step.setStatus(BatchStatus.FAILED);
+			step.setExitStatus(
+					new ExitStatus(ExitStatus.FAILED.getExitCode(), step.getExitStatus().getExitDescription()));
+			step.setEndTime(now);
+			this.repository.update(step);
+		}
 		if (execution.getStatus() == BatchStatus.UNKNOWN) {
-			log.warn("Execution {} ended UNKNOWN (the database was lost mid-step); marking it FAILED",
-					execution.getId());
-			LocalDateTime now = LocalDateTime.now();
-			for (StepExecution step : execution.getStepExecutions()) {
-				if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
-					step.setStatus(BatchStatus.FAILED);
-					step.setExitStatus(
-							new ExitStatus(ExitStatus.FAILED.getExitCode(), step.getExitStatus().getExitDescription()));
-					step.setEndTime(now);
-					this.repository.update(step);
-				}
-			}
 			execution.setStatus(BatchStatus.FAILED);
 			execution.setExitStatus(
 					new ExitStatus(ExitStatus.FAILED.getExitCode(), execution.getExitStatus().getExitDescription()));

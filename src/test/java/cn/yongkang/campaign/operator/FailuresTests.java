@@ -40,6 +40,12 @@ class FailuresTests {
 			.startsWith("the database is unreachable or the connection to it was lost");
 		assertThat(Failures.oneLine(new java.sql.SQLException("Connection is closed")))
 			.startsWith("the database is unreachable");
+		assertThat(Failures.oneLine(new IllegalStateException("cannot start",
+				new java.sql.SQLException("FATAL: database \"nosuch\" does not exist", "3D000"))))
+			.contains("the database is unreachable", "database \"nosuch\" does not exist");
+		assertThat(Failures.oneLine(new org.springframework.dao.OptimisticLockingFailureException(
+				"Attempt to update step execution id=3 with wrong version (7), where current version is 8")))
+			.startsWith("the database is unreachable or the connection to it was lost");
 	}
 
 }

@@ -162,6 +162,39 @@ class OperatorFailuresIntegrationTests {
 	}
 
 	/**
+	 * A process that lost the database while saving a step leaves the execution UNKNOWN
+	 * or FAILED with the step still marked running, which Spring Batch refuses to restart
+	 * ("job execution already running"): {@code restart} recovers it.
+	 */
+	@Test
+	void anExecutionWhoseLastStateWasNotSavedRestarts() throws IOException {
+		try (TestDatabase database = TestDatabase.create()) {
+			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			Path reports = this.work.resolve("reports");
+			Files.writeString(reports, "not a folder");
+			assertThat(jar
+				.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS, "--reports", reports.toString())
+				.exitCode()).isEqualTo(1);
+			JdbcTemplate db = database.jdbc();
+			// What a connection lost mid-save leaves behind.
+			db.update("UPDATE batch_step_execution SET status = 'STARTED', end_time = NULL, exit_message = ''"
+					+ " WHERE step_name = 'validate'");
+			db.update("UPDATE batch_job_execution SET status = 'UNKNOWN', exit_message = ''");
+			assertThat(jar.run("status").stdout()).contains("UNKNOWN",
+					"its last state could not be saved, mostly because the database connection was lost");
+			// The execution FAILED, but its step still says STARTED.
+			db.update("UPDATE batch_job_execution SET status = 'FAILED'");
+			Files.delete(reports);
+			CampaignJar.Result restarted = jar.run("restart", "1");
+			assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+			assertThat(
+					db.queryForList("SELECT status FROM batch_job_execution ORDER BY job_execution_id", String.class))
+				.containsExactly("FAILED", "COMPLETED");
+			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
+		}
+	}
+
+	/**
 	 * A date run for a campaign named with --campaign, where two campaigns cover it:
 	 * {@code rerun} without --campaign recomputes that campaign, which the calendar
 	 * cannot choose.
