@@ -15,7 +15,9 @@ import cn.yongkang.campaign.support.RunParameters;
  * Lets a rerun start at a later stage and a benchmark stop early: a stage before the
  * run's {@code fromStep} or after its {@code toStep} completes at once with exit code
  * NOOP, so {@code status} shows it as skipped rather than done. The stage a rerun starts
- * at first undoes its earlier work for the date, if it has any ({@link RerunReset}).
+ * at first undoes its earlier work for the date, if it has any ({@link RerunReset}). When
+ * the process shuts down, no stage starts another unit of work
+ * ({@link RunningExecutions}).
  */
 final class StageGate implements Tasklet {
 
