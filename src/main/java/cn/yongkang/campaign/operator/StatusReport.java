@@ -69,8 +69,7 @@ class StatusReport {
 					duration(step.getStartTime(), step.getEndTime())));
 		if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN
 				|| execution.getStatus().isRunning()) {
-			Optional<JobExecution> done = this.runs.completed(run.campaignId(), run.date())
-				.filter((completed) -> completed.getId() > execution.getId());
+			Optional<JobExecution> done = this.runs.doneSince(execution);
 			String note;
 			if (done.isPresent()) {
 				note = Failures.reason(execution) + " (the date was done since by execution " + done.get().getId()

@@ -50,6 +50,12 @@ public class NightlyRuns {
 		return forDate(campaignId, date).stream().filter((e) -> e.getStatus() == BatchStatus.COMPLETED).findFirst();
 	}
 
+	/** The execution that did the date of this one after it, if a later attempt did. */
+	public Optional<JobExecution> doneSince(JobExecution execution) {
+		RunParameters run = RunParameters.of(execution);
+		return completed(run.campaignId(), run.date()).filter((done) -> done.getId() > execution.getId());
+	}
+
 	/** The campaigns for which the date has been done. */
 	public List<String> campaignsDone(LocalDate date) {
 		return this.jdbc.queryForList("""

@@ -2,7 +2,6 @@ package cn.yongkang.campaign.pipeline;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,14 +9,11 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.support.RunParameters;
@@ -40,15 +36,11 @@ public class PipelineLauncher {
 
 	private final RunLock lock;
 
-	private final JobRepository repository;
-
-	public PipelineLauncher(JobOperator jobOperator, Job nightlyJob, NightlyRuns runs, RunLock lock,
-			JobRepository repository) {
+	public PipelineLauncher(JobOperator jobOperator, Job nightlyJob, NightlyRuns runs, RunLock lock) {
 		this.jobOperator = jobOperator;
 		this.nightlyJob = nightlyJob;
 		this.runs = runs;
 		this.lock = lock;
-		this.repository = repository;
 	}
 
 	/**
@@ -107,11 +99,7 @@ public class PipelineLauncher {
 				}
 			}
 			JobParameters parameters = parameters(campaignId, date, folders,
-					this.runs.lastAttempt(campaignId, date) + 1, null);
-			if (toStep != null) {
-				parameters = new JobParametersBuilder(parameters).addString(RunParameters.TO_STEP, toStep, false)
-					.toJobParameters();
-			}
+					this.runs.lastAttempt(campaignId, date) + 1, null, toStep);
 			return new Outcome(start(parameters), false);
 		}
 	}
@@ -129,7 +117,7 @@ public class PipelineLauncher {
 			Path inbox = Path.of(done.getJobParameters().getString(RunParameters.INBOX));
 			Folders rerunFolders = new Folders(inbox, folders.jobs(), folders.reports());
 			JobParameters parameters = parameters(campaignId, date, rerunFolders,
-					this.runs.lastAttempt(campaignId, date) + 1, fromStep);
+					this.runs.lastAttempt(campaignId, date) + 1, fromStep, null);
 			return new Outcome(start(parameters), false);
 		}
 	}
@@ -143,9 +131,7 @@ public class PipelineLauncher {
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return new Outcome(execution, true);
 			}
-			RunParameters run = RunParameters.of(execution);
-			Optional<JobExecution> done = this.runs.completed(run.campaignId(), run.date())
-				.filter((completed) -> completed.getId() > executionId);
+			Optional<JobExecution> done = this.runs.doneSince(execution);
 			if (done.isPresent()) {
 				// A later attempt has done the date since (a failed rerun has not).
 				return new Outcome(done.get(), true);
@@ -198,38 +184,24 @@ public class PipelineLauncher {
 	 * so doing the step again is safe.
 	 */
 	private JobExecution recoverIfDead(JobExecution execution) {
-		if (execution.getStatus().isRunning()) {
-			log.warn("Execution {} was left {} by a process that died; marking it FAILED", execution.getId(),
-					execution.getStatus());
-			return this.jobOperator.recover(execution);
-		}
-		List<StepExecution> stuck = execution.getStepExecutions()
+		boolean unsaved = execution.getStatus() == BatchStatus.UNKNOWN || execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN)
-			.toList();
-		if (execution.getStatus() != BatchStatus.UNKNOWN && stuck.isEmpty()) {
+			.anyMatch((step) -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN);
+		if (!execution.getStatus().isRunning() && !unsaved) {
 			return execution;
 		}
-		log.warn("Execution {} ended {} with steps {} not saved (the database was lost mid-step); marking them FAILED",
-				execution.getId(), execution.getStatus(), stuck.stream().map(StepExecution::getStepName).toList());
-		LocalDateTime now = LocalDateTime.now();
-		for (StepExecution step : stuck) {
-			step.setStatus(BatchStatus.FAILED);
-			step.setExitStatus(
-					new ExitStatus(ExitStatus.FAILED.getExitCode(), step.getExitStatus().getExitDescription()));
-			step.setEndTime(now);
-			this.repository.update(step);
-		}
+		log.warn("Execution {} was left {} by a process that died or lost the database; marking it FAILED",
+				execution.getId(), execution.getStatus());
+		// JobOperator.recover fails whatever is still marked running, but leaves UNKNOWN
+		// alone: count UNKNOWN as running here.
 		if (execution.getStatus() == BatchStatus.UNKNOWN) {
-			execution.setStatus(BatchStatus.FAILED);
-			execution.setExitStatus(
-					new ExitStatus(ExitStatus.FAILED.getExitCode(), execution.getExitStatus().getExitDescription()));
-			if (execution.getEndTime() == null) {
-				execution.setEndTime(now);
-			}
-			this.repository.update(execution);
+			execution.setStatus(BatchStatus.STARTED);
 		}
-		return execution;
+		execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.UNKNOWN)
+			.forEach((step) -> step.setStatus(BatchStatus.STARTED));
+		return this.jobOperator.recover(execution);
 	}
 
 	private JobExecution start(JobParameters parameters) {
@@ -266,7 +238,7 @@ public class PipelineLauncher {
 	}
 
 	private static JobParameters parameters(String campaignId, LocalDate date, Folders folders, long attempt,
-			String fromStep) {
+			String fromStep, String toStep) {
 		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate(RunParameters.DATE, date, true)
 			.addString(RunParameters.CAMPAIGN, campaignId, true)
 			.addLong(RunParameters.ATTEMPT, attempt, true)
@@ -275,6 +247,9 @@ public class PipelineLauncher {
 			.addString(RunParameters.REPORTS, folders.reports().toAbsolutePath().normalize().toString(), false);
 		if (fromStep != null) {
 			builder.addString(RunParameters.FROM_STEP, fromStep, false);
+		}
+		if (toStep != null) {
+			builder.addString(RunParameters.TO_STEP, toStep, false);
 		}
 		return builder.toJobParameters();
 	}
