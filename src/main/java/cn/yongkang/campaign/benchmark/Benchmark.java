@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.campaign.Campaign;
 import cn.yongkang.campaign.campaign.CampaignCatalog;
@@ -83,8 +84,8 @@ public class Benchmark {
 		Path file = folder.resolve(township.name() + "隐患排查台账.xlsx");
 		int strings;
 		try {
-			deleteTree(WORK.resolve("inbox"));
-			deleteTree(WORK.resolve("reports"));
+			FileSystemUtils.deleteRecursively(WORK.resolve("inbox"));
+			FileSystemUtils.deleteRecursively(WORK.resolve("reports"));
 			Files.createDirectories(folder);
 			strings = new LargeLedger(township.name(), villages.isEmpty() ? List.of("") : villages, other,
 					campaign.start(), date)
@@ -143,18 +144,6 @@ public class Benchmark {
 				"Heap: max %.0f MB; highest use after a collection %.0f MB; highest use sampled %.0f MB"
 						+ " (includes garbage not yet collected)%n",
 				HeapWatch.maxHeap() / MB, peakLive / MB, peakUsed / MB);
-	}
-
-	/** Empties a folder of an earlier benchmark. */
-	public static void deleteTree(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (var paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	private static double seconds(Duration duration) {

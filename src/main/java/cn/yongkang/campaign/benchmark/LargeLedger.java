@@ -3,6 +3,7 @@ package cn.yongkang.campaign.benchmark;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,14 +94,14 @@ final class LargeLedger {
 			try (Writer strings = Files.newBufferedWriter(sharedStrings, StandardCharsets.UTF_8)) {
 				this.strings = strings;
 				zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-				Writer sheet = new BufferedWriter(new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+				Writer sheet = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
 				writeSheet(sheet, rows);
 				sheet.flush();
 				zip.closeEntry();
 			}
 			zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
-			zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"" + MAIN
-					+ "\" count=\"" + this.stringReferences + "\" uniqueCount=\"" + this.uniqueStrings + "\">")
+			zip.write((XML + "<sst xmlns=\"" + MAIN + "\" count=\"" + this.stringReferences + "\" uniqueCount=\""
+					+ this.uniqueStrings + "\">")
 				.getBytes(StandardCharsets.UTF_8));
 			Files.copy(sharedStrings, zip);
 			zip.write("</sst>".getBytes(StandardCharsets.UTF_8));
@@ -113,8 +114,7 @@ final class LargeLedger {
 	}
 
 	private void writeSheet(Writer sheet, int rows) throws IOException {
-		sheet.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
-				+ "\"><sheetData>");
+		sheet.write(XML + "<worksheet xmlns=\"" + MAIN + "\"><sheetData>");
 		Row title = new Row(sheet, 1);
 		title.text(0, this.township + "消防安全隐患排查整治台账", false);
 		title.end();

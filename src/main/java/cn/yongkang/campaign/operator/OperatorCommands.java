@@ -70,11 +70,7 @@ class OperatorCommands {
 					yield OperatorConsole.OK;
 				}
 				case "schedule" -> schedule(line);
-				case "benchmark" ->
-					this.benchmark.run(new Benchmark.Settings(line.number("rows", Preflight.BENCHMARK_ROWS),
-							line.options().getOrDefault("through", "validate"),
-							line.folder("jobs", Preflight.DEFAULT_JOBS), line.option("campaign")), this.out)
-									? OperatorConsole.OK : OperatorConsole.FAILED;
+				case "benchmark" -> benchmark(line);
 				default -> throw new UsageException("unknown command '" + line.command() + "'");
 			};
 		}
@@ -155,6 +151,13 @@ class OperatorCommands {
 			this.out.println(date + ": done (execution " + outcome.execution().getId() + ")");
 		}
 		return OperatorConsole.OK;
+	}
+
+	private int benchmark(CommandLine line) {
+		Benchmark.Settings settings = new Benchmark.Settings(line.number("rows", Preflight.BENCHMARK_ROWS),
+				line.options().getOrDefault("through", "validate"), line.folder("jobs", Preflight.DEFAULT_JOBS),
+				line.option("campaign"));
+		return this.benchmark.run(settings, this.out) ? OperatorConsole.OK : OperatorConsole.FAILED;
 	}
 
 	/**

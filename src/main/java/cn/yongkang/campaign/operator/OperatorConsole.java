@@ -1,8 +1,5 @@
 package cn.yongkang.campaign.operator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +11,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.benchmark.Benchmark;
 import cn.yongkang.campaign.pipeline.RunningExecutions;
@@ -159,29 +155,14 @@ public final class OperatorConsole {
 		if (line.command().equals("schedule")) {
 			arguments.add("--spring.quartz.auto-startup=true");
 		}
-		if (line.command().equals("benchmark") && line.option("spring.datasource.url") == null
-				&& System.getenv("SPRING_DATASOURCE_URL") == null
-				&& System.getProperty("spring.datasource.url") == null) {
-			arguments.add("--spring.datasource.url=" + scratchDatabase());
+		if (line.command().equals("benchmark")) {
+			// Its own embedded H2, emptied first: generated rows never land in the
+			// operators' one (a configured SPRING_DATASOURCE_URL still wins).
+			FileSystemUtils.deleteRecursively(Benchmark.WORK.resolve("db").toFile());
+			arguments
+				.add("--campaign.h2-file=./" + Benchmark.WORK.resolve("db/campaign").toString().replace('\\', '/'));
 		}
 		return arguments.toArray(String[]::new);
-	}
-
-	/**
-	 * The benchmark's own H2, emptied first: generated rows never land in the operators'
-	 * database.
-	 */
-	private static String scratchDatabase() {
-		try {
-			Path folder = Benchmark.WORK.resolve("db");
-			Benchmark.deleteTree(folder);
-			String url = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
-				.getProperty("spring.datasource.url");
-			return url.replace("./data/campaign", "./" + folder.resolve("campaign").toString().replace('\\', '/'));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot empty the benchmark database under " + Benchmark.WORK, ex);
-		}
 	}
 
 	static Set<String> commands() {

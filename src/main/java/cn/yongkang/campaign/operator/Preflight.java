@@ -38,10 +38,7 @@ final class Preflight {
 				line.date("date", true);
 				step(line, "from-step");
 				// Which campaign: the one the date was done for, known to the database.
-				CampaignCatalog campaigns = jobs(line);
-				if (line.option("campaign") != null) {
-					campaigns.get(line.option("campaign"));
-				}
+				campaignIfGiven(line);
 			}
 			case "backfill" -> {
 				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports"), 0);
@@ -77,10 +74,7 @@ final class Preflight {
 					throw new UsageException("--rows must be at least 1");
 				}
 				step(line, "through");
-				CampaignCatalog campaigns = jobs(line);
-				if (line.option("campaign") != null) {
-					campaigns.get(line.option("campaign"));
-				}
+				campaignIfGiven(line);
 			}
 			case "schedule" -> {
 				line.allowOnly(Set.of("inbox", "jobs", "reports"), 0);
@@ -103,6 +97,14 @@ final class Preflight {
 		if (!Files.isDirectory(inbox)) {
 			throw new UsageException("inbox folder not found: " + inbox.toAbsolutePath().normalize()
 					+ " (give --inbox the folder that holds <yyyy-MM-dd>/<township>/ files)");
+		}
+	}
+
+	/** Loads the jobs folder and checks the --campaign, if one is named. */
+	private static void campaignIfGiven(CommandLine line) {
+		CampaignCatalog campaigns = jobs(line);
+		if (line.option("campaign") != null) {
+			campaigns.get(line.option("campaign"));
 		}
 	}
 
