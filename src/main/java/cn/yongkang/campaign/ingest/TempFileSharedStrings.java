@@ -35,7 +35,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * puts every text cell in {@code xl/sharedStrings.xml}: a million-row ledger holds
  * millions of mostly unique strings, which POI's {@code ReadOnlySharedStringsTable} keeps
  * as {@code String}s, so the heap would grow with the file. Here each string is written
- * as UTF-8 to the file and only its offset stays on the heap (8 bytes a string); the file
+ * as UTF-8 to the file and only its offset stays on the heap (4 bytes a string); the file
  * is memory-mapped, which is not heap, and decoded on demand.
  * <p>
  * Gives exactly what {@code new ReadOnlySharedStringsTable(pkg, false)} gives: the text
@@ -52,8 +52,11 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 
 	private final Path file;
 
-	/** String {@code i} is bytes {@code [offsets[i], offsets[i + 1])} of the file. */
-	private final long[] offsets;
+	/**
+	 * String {@code i} is bytes {@code [offsets[i], offsets[i + 1])} of the file; one
+	 * mapping holds at most 2 GB, so ints do.
+	 */
+	private final int[] offsets;
 
 	private final int size;
 
@@ -63,7 +66,7 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 
 	private volatile ByteBuffer bytes;
 
-	private TempFileSharedStrings(Path file, long[] offsets, int size, int count, int uniqueCount, ByteBuffer bytes) {
+	private TempFileSharedStrings(Path file, int[] offsets, int size, int count, int uniqueCount, ByteBuffer bytes) {
 		this.file = file;
 		this.offsets = offsets;
 		this.size = size;
@@ -158,8 +161,8 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 			throw new MissingString(
 					"Cannot get shared string at index " + idx + ": the workbook has " + this.size + " shared strings");
 		}
-		int start = (int) this.offsets[idx];
-		byte[] utf8 = new byte[(int) this.offsets[idx + 1] - start];
+		int start = this.offsets[idx];
+		byte[] utf8 = new byte[this.offsets[idx + 1] - start];
 		buffer.get(start, utf8);
 		return new XSSFRichTextString(new String(utf8, StandardCharsets.UTF_8));
 	}
@@ -203,11 +206,11 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 
 		private final StringBuilder text = new StringBuilder(64);
 
-		private long[] offsets = new long[1024];
+		private int[] offsets = new int[1024];
 
 		private int size;
 
-		private long position;
+		private int position;
 
 		private boolean inSst;
 
@@ -237,7 +240,7 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 					this.uniqueCount = intAttribute(attributes, "uniqueCount");
 					if (this.uniqueCount != null) {
 						// Presize, but not to whatever a damaged file claims.
-						this.offsets = new long[Math.max(this.offsets.length, Math.min(this.uniqueCount, 100_000) + 1)];
+						this.offsets = new int[Math.max(this.offsets.length, Math.min(this.uniqueCount, 100_000) + 1)];
 					}
 					this.offsets[0] = this.position;
 				}
@@ -276,7 +279,7 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 
 		private void add() throws SAXException {
 			byte[] utf8 = this.text.toString().getBytes(StandardCharsets.UTF_8);
-			if (this.position + utf8.length > MAX_BYTES) {
+			if ((long) this.position + utf8.length > MAX_BYTES) {
 				throw new SAXException(new IOException("Shared strings exceed " + MAX_BYTES
 						+ " bytes of UTF-8, more than this reader maps; split the workbook"));
 			}
