@@ -118,9 +118,8 @@ final class XlsWorkbookReader implements WorkbookReader {
 		if (root.hasEntryCaseInsensitive(UPPER_CASE_WORKBOOK)) {
 			return document(root.getEntryCaseInsensitive(UPPER_CASE_WORKBOOK));
 		}
-		// An OLE2 file without a workbook: a Word document, or a WPS or other program's
-		// own
-		// format under an Excel name.
+		// An OLE2 file without a workbook: a Word document, or another program's own
+		// format (WPS) under an Excel name.
 		throw new UnreadableFileException(FileProblems.NOT_A_WORKBOOK);
 	}
 

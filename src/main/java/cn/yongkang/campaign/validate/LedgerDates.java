@@ -33,13 +33,13 @@ final class LedgerDates {
 	}
 
 	/**
-	 * True when the text is written as a date but names no day of the calendar
-	 * (2022-09-31, 2022年13月1日): the clerk needs another reason than for text that is no
-	 * date at all.
+	 * True when the text is written as a date (2022-09-31, 2022年13月1日): when it does not
+	 * {@link #parse}, the calendar lacks that day, and the clerk needs another reason
+	 * than for text that is no date at all.
 	 */
-	static boolean isImpossibleDate(String raw) {
+	static boolean looksLikeDate(String raw) {
 		String text = Normalizer.normalize(Fold.trim(raw), Normalizer.Form.NFKC);
-		return (SEPARATED.matcher(text).matches() || COMPACT.matcher(text).matches()) && parse(raw).isEmpty();
+		return SEPARATED.matcher(text).matches() || COMPACT.matcher(text).matches();
 	}
 
 	static Optional<LocalDate> parse(String raw) {

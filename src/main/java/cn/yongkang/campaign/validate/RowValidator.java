@@ -151,7 +151,7 @@ final class RowValidator {
 		Optional<LocalDate> date = LedgerDates.parse(raw);
 		if (date.isEmpty()) {
 			reasons.add(column + "“" + raw + "”"
-					+ (LedgerDates.isImpossibleDate(raw) ? "不是存在的日期（该月没有这一天），请核对" : "无法识别，请填写如2022-10-04的日期"));
+					+ (LedgerDates.looksLikeDate(raw) ? "不是存在的日期（该月没有这一天），请核对" : "无法识别，请填写如2022-10-04的日期"));
 			return null;
 		}
 		if (date.get().isAfter(this.uploadDate)) {

@@ -26,9 +26,11 @@ class LedgerDatesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "2022-13-01", "2022-02-30", "2022年9月31日", "20220931", "2022.9.31" })
 	void tellsADayTheCalendarLacksFromText(String text) {
-		assertThat(LedgerDates.isImpossibleDate(text)).isTrue();
-		assertThat(LedgerDates.isImpossibleDate("待定")).isFalse();
-		assertThat(LedgerDates.isImpossibleDate("2022-09-30")).isFalse();
+		assertThat(LedgerDates.parse(text)).isEmpty();
+		assertThat(LedgerDates.looksLikeDate(text)).isTrue();
+		assertThat(LedgerDates.looksLikeDate("待定")).isFalse();
+		assertThat(LedgerDates.looksLikeDate("2022-09-30")).isTrue();
+		assertThat(LedgerDates.parse("2022-09-30")).isPresent();
 	}
 
 }
