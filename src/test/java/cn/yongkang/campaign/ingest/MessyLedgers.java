@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -592,37 +593,35 @@ final class MessyLedgers {
 	}
 
 	private Defect nextDefect(Township township, Layout layout) {
-		if (this.defects.isEmpty()) {
-			this.defects.addAll(List.of(Defect.values()));
-			Collections.shuffle(this.defects, this.random);
-		}
-		for (int i = 0; i < this.defects.size(); i++) {
-			Defect defect = this.defects.get(i);
+		return draw(this.defects, Defect.values(), (defect) -> {
 			boolean village = defect == Defect.VILLAGE_EMPTY || defect == Defect.VILLAGE_ELSEWHERE;
-			if (!village || !township.isZone() && layout.has(Field.VILLAGE)) {
-				return this.defects.remove(i);
-			}
-		}
-		return Defect.ADDRESS_EMPTY;
+			return !village || !township.isZone() && layout.has(Field.VILLAGE);
+		}, Defect.ADDRESS_EMPTY);
 	}
 
 	private Warning nextWarning(Township township, Layout layout) {
-		if (this.warnings.isEmpty()) {
-			this.warnings.addAll(List.of(Warning.values()));
-			Collections.shuffle(this.warnings, this.random);
+		return draw(this.warnings, Warning.values(), (warning) -> switch (warning) {
+			case ODD_PHONE -> layout.has(Field.CONTACT);
+			case ZONE_VILLAGE -> township.isZone() && layout.has(Field.VILLAGE) && !layout.merge;
+			case RECTIFIED_ON_IGNORED -> true;
+		}, Warning.RECTIFIED_ON_IGNORED);
+	}
+
+	/**
+	 * The first value of the bag that this row can have, taken out; an empty bag is
+	 * refilled with every value, shuffled, so each kind comes up in turn.
+	 */
+	private <E> E draw(List<E> bag, E[] all, Predicate<E> possible, E fallback) {
+		if (bag.isEmpty()) {
+			bag.addAll(List.of(all));
+			Collections.shuffle(bag, this.random);
 		}
-		for (int i = 0; i < this.warnings.size(); i++) {
-			Warning warning = this.warnings.get(i);
-			boolean possible = switch (warning) {
-				case ODD_PHONE -> layout.has(Field.CONTACT);
-				case ZONE_VILLAGE -> township.isZone() && layout.has(Field.VILLAGE) && !layout.merge;
-				case RECTIFIED_ON_IGNORED -> true;
-			};
-			if (possible) {
-				return this.warnings.remove(i);
+		for (int i = 0; i < bag.size(); i++) {
+			if (possible.test(bag.get(i))) {
+				return bag.remove(i);
 			}
 		}
-		return Warning.RECTIFIED_ON_IGNORED;
+		return fallback;
 	}
 
 	/**
