@@ -74,7 +74,8 @@ final class CsvBounds extends FilterReader {
 				structural = true;
 			}
 			else if (!this.quoted && (c == '\n' || c == '\r')) {
-				if (c == '\n' || this.lastChar != '\r') {
+				// CRLF ends one record, as do a lone CR or LF.
+				if (c == '\r' || this.lastChar != '\r') {
 					endRecord();
 				}
 				structural = true;
