@@ -63,7 +63,8 @@ final class FileNames {
 		if (clean.length() <= MAX_STORED) {
 			return clean;
 		}
-		String note = "…（名称过长，共" + clean.length() + "个字符，已截断）…";
+		// The hash keeps two long names that differ only in their middle apart.
+		String note = "…（名称过长，共" + clean.length() + "个字符，已截断，" + Integer.toHexString(clean.hashCode()) + "）…";
 		int keep = (MAX_STORED - note.length()) / 2;
 		return clean.substring(0, keep) + note + clean.substring(clean.length() - keep);
 	}

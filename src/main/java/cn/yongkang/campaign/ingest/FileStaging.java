@@ -75,7 +75,7 @@ public class FileStaging {
 					"UPDATE upload_file SET status = 'QUARANTINED', reason = ?, stage = 'DONE',"
 							+ " file_format = NULL, sheet_name = NULL, header_row = NULL WHERE file_id = ?",
 					reason, fileId);
-			log.warn("File {}: quarantined: {}", fileId, reason);
+			log.warn("File {}: quarantined: {}", fileId, cn.yongkang.campaign.support.Fold.printable(reason));
 			log.debug("Quarantine cause", ex);
 			return new Staged(null, reason);
 		}

@@ -151,7 +151,7 @@ public class IngestTasklet implements Tasklet {
 						table.dataRows(), table.blankRows(), table.headerRow(), Fold.printable(table.sheetName()));
 			}
 			else {
-				log.warn("{}: quarantined: {}", file.printable(), staged.quarantineReason());
+				log.warn("{}: quarantined: {}", file.printable(), Fold.printable(staged.quarantineReason()));
 			}
 		}
 	}
@@ -172,7 +172,7 @@ public class IngestTasklet implements Tasklet {
 
 	private void quarantine(long fileId, String reason, InboxFile file) {
 		this.jdbc.update("UPDATE upload_file SET reason = ?, stage = 'DONE' WHERE file_id = ?", reason, fileId);
-		log.warn("{}: quarantined: {}", file.printable(), reason);
+		log.warn("{}: quarantined: {}", file.printable(), Fold.printable(reason));
 	}
 
 	private long insertFile(InboxFile file, RunParameters run, String status, Long duplicateOf) {

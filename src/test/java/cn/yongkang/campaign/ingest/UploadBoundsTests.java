@@ -99,7 +99,7 @@ class UploadBoundsTests {
 		String cut = FileNames.stored("长".repeat(600) + ".xlsx");
 		assertThat(cut).hasSizeLessThanOrEqualTo(FileNames.MAX_STORED)
 			.startsWith("长长")
-			.contains("名称过长，共605个字符，已截断")
+			.contains("名称过长，共605个字符，已截断，")
 			.endsWith(".xlsx");
 		assertThat(CellValues.bounded("a\u0000b")).isEqualTo("ab");
 		assertThat(CellValues.bounded("x".repeat(40_000))).hasSize(CellValues.MAX_KEPT);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.support.CampaignJar;
 import cn.yongkang.campaign.support.TestDatabase;
@@ -282,6 +283,17 @@ class OperatorFailuresIntegrationTests {
 							JOBS);
 					assertThat(refused.exitCode()).isEqualTo(1);
 					assertThat(lastLine(refused.stderr())).contains("another process is running 2022-10-04");
+					// Another campaign of the same date shares its inbox and uploads: it
+					// waits for the date too, instead of colliding in ingest.
+					Path twoCampaigns = this.work.resolve("jobs-two-campaigns");
+					FileSystemUtils.copyRecursively(Path.of(JOBS), twoCampaigns);
+					Path campaign = twoCampaigns.resolve("campaigns/shuangyue-2022.yml");
+					Files.writeString(twoCampaigns.resolve("campaigns/other-2022.yml"),
+							Files.readString(campaign).replace("id: shuangyue-2022", "id: other-2022"));
+					CampaignJar.Result other = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--campaign",
+							"other-2022", "--jobs", twoCampaigns.toString());
+					assertThat(other.exitCode()).as(other.toString()).isEqualTo(1);
+					assertThat(lastLine(other.stderr())).contains("another process is running 2022-10-04");
 					assertThat(admin.queryForObject("SELECT COUNT(*) FROM batch_job_execution", Integer.class))
 						.isZero();
 				}

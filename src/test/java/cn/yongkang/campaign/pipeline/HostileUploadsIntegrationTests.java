@@ -285,7 +285,7 @@ class HostileUploadsIntegrationTests {
 		assertQuarantined("行号重复.xlsx", "第2行出现了不止一次", MODIFIED);
 		Map<String, Object> longName = upload("超长工作表名.xlsx");
 		assertThat(longName.get("status")).isEqualTo("LOADED");
-		assertThat((String) longName.get("sheet_name")).startsWith("台账台账").contains("名称过长，共2100个字符，已截断");
+		assertThat((String) longName.get("sheet_name")).startsWith("台账台账").contains("名称过长，共2100个字符，已截断，");
 		assertRejected("超长工作表名.xlsx", 1, FOREIGN);
 		assertRejected("计数非数字.xlsx", 1, FOREIGN);
 	}
