@@ -115,6 +115,37 @@ class TempFileSharedStringsTests {
 	}
 
 	@Test
+	void countsThatAreNoNumbersAreIgnored() throws Exception {
+		Path xlsx = withSharedStrings(
+				"""
+						<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="abc" uniqueCount="99999999999">\
+						<si><t>甲</t></si></sst>""");
+		try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
+				TempFileSharedStrings strings = TempFileSharedStrings.read(pkg, this.tempFiles)) {
+			assertThat(texts(strings)).containsExactly("甲");
+			assertThat(strings.getCount()).isEqualTo(1);
+			assertThat(strings.getUniqueCount()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aStringLongerThanACellIsCutOnePastTheLimit() throws Exception {
+		StringBuilder varied = new StringBuilder();
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 100_000; i++) {
+			// Varied, or POI would take the part for a zip bomb.
+			varied.append((char) ('一' + random.nextInt(2000)));
+		}
+		Path xlsx = withSharedStrings("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>"
+				+ varied + "</t></si><si><t>乙</t></si></sst>");
+		try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
+				TempFileSharedStrings strings = TempFileSharedStrings.read(pkg, this.tempFiles)) {
+			assertThat(strings.getItemAt(0).getString()).hasSize(CellValues.MAX_KEPT);
+			assertThat(strings.getItemAt(1).getString()).isEqualTo("乙");
+		}
+	}
+
+	@Test
 	void emptyPartHasNoStrings() throws Exception {
 		Path xlsx = withSharedStrings("");
 		assertThat(assertSameAsPoi(xlsx)).isEmpty();

@@ -157,6 +157,24 @@ class UploadBoundsTests {
 	}
 
 	@Test
+	void aFileThatChangedSinceTheScanIsToldAndItsCopyGoes() throws Exception {
+		Path file = Files.writeString(this.dir.resolve("台账.csv"), "a,b\r\n");
+		InboxFile scanned = InboxFile.readable(file, "东城街道", "台账.csv", null, Files.size(file),
+				InboxScanner.sha256(file));
+		Path copy;
+		try (FileSnapshot same = FileSnapshot.of(scanned)) {
+			assertThat(same.unchanged()).isTrue();
+			assertThat(same.path().getFileName().toString()).isEqualTo("台账.csv");
+			copy = same.path();
+		}
+		assertThat(copy).doesNotExist();
+		Files.writeString(file, "a,b\r\n1,2\r\n");
+		try (FileSnapshot changed = FileSnapshot.of(scanned)) {
+			assertThat(changed.unchanged()).isFalse();
+		}
+	}
+
+	@Test
 	void aFailureInsideOneFileGetsTheReadersReasonOrAGeneralOne() {
 		assertThat(FileStaging.reason(new RuntimeException(new RefusedFileException("理由")))).isEqualTo("理由");
 		assertThat(FileStaging.reason(new IndexOutOfBoundsException("x"))).isEqualTo(FileStaging.READ_FAILED);

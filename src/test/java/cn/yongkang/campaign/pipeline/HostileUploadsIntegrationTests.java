@@ -116,7 +116,6 @@ class HostileUploadsIntegrationTests {
 		Files.setLastModifiedTime(township.resolve("刚上传.csv"), FileTime.from(Instant.now().plusSeconds(30)));
 		this.night = this.jar.run("run", "--inbox", inbox.toString(), "--date", NIGHT, "--jobs", JOBS.toString(),
 				"--reports", work.resolve("reports").toString());
-		Files.writeString(Path.of("/tmp/issue8-night.stderr"), this.night.stderr());
 	}
 
 	@AfterAll
