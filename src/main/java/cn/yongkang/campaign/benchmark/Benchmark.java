@@ -90,6 +90,9 @@ public class Benchmark {
 			strings = new LargeLedger(township.name(), villages.isEmpty() ? List.of("") : villages, other,
 					campaign.start(), date)
 				.write(file, settings.rows());
+			// Written just now, but not still being written: ingest reads it at once.
+			Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime
+				.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the benchmark upload under " + folder, ex);
