@@ -3,13 +3,15 @@ package cn.yongkang.campaign.operations;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
  * One step of an execution as operators read it.
  *
  * @param skipped the step did nothing by design (a rerun's earlier stages)
- * @param trace the stack trace the repository kept for a failed step (operators only)
+ * @param trace the stack trace the repository kept for a failed step: for the operators'
+ * pages only, never in JSON
  */
 public record StepRecord(String name, String status, boolean skipped, long readCount, long writeCount, long filterCount,
 		long skipCount, LocalDateTime started, LocalDateTime ended, String trace) {
