@@ -52,6 +52,16 @@ public record RunRecord(long id, LocalDate date, String campaignId, Long attempt
 				parameters);
 	}
 
+	/**
+	 * The same record without the failure reason, whose text may quote a file path or a
+	 * database error: for those who are not operators.
+	 */
+	public RunRecord withoutReason() {
+		return new RunRecord(this.id, this.date, this.campaignId, this.attempt, this.fromStep, this.status,
+				this.started, this.ended, this.steps, this.failedStep, null, this.doneSinceBy, this.runningHere,
+				this.parameters);
+	}
+
 	public boolean completed() {
 		return "COMPLETED".equals(this.status);
 	}

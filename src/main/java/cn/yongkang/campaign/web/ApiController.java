@@ -43,9 +43,16 @@ class ApiController {
 
 	/** The last 14 nights up to {@code until} (default: the newest date that ran). */
 	@GetMapping("/nights")
-	List<NightRecord> nights(@RequestParam(required = false) LocalDate until) {
+	List<NightRecord> nights(@AuthenticationPrincipal AccountPrincipal me,
+			@RequestParam(required = false) LocalDate until) {
 		LocalDate end = until != null ? until : this.operations.latestRunDate().orElse(LocalDate.now().minusDays(1));
-		return this.operations.nights(end.minusDays(NightsController.NIGHTS_SHOWN - 1), end);
+		return this.operations.nights(end.minusDays(NightsController.NIGHTS_SHOWN - 1), end)
+			.stream()
+			.map((night) -> me.role() == Role.OPERATOR || night.latest() == null ? night
+					: new NightRecord(night.date(), night.state(), night.latest().withoutReason(),
+							night.townshipsUploaded(), night.townships(), night.rowsRejected(),
+							night.filesQuarantined(), night.missingTownships()))
+			.toList();
 	}
 
 	@GetMapping("/nights/{date}")
@@ -62,16 +69,22 @@ class ApiController {
 		Map<String, Object> night = new LinkedHashMap<>();
 		night.put("date", date.toString());
 		if (!township) {
-			night.put("executions", this.operations.forDate(date));
+			night.put("executions",
+					this.operations.forDate(date)
+						.stream()
+						.map((run) -> me.role() == Role.OPERATOR ? run : run.withoutReason())
+						.toList());
 		}
 		night.put("upload_file", uploads);
 		night.put("missing_townships", missing);
 		return night;
 	}
 
+	/** The failure reason for operators only: it may quote a path or a database error. */
 	@GetMapping("/runs/{id}")
-	RunRecord run(@PathVariable long id) {
-		return this.operations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	RunRecord run(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id) {
+		RunRecord run = this.operations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return me.role() == Role.OPERATOR ? run : run.withoutReason();
 	}
 
 	@GetMapping("/rankings/latest")

@@ -226,6 +226,8 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(browser.getPageSource()).doesNotContain("完整错误信息");
 		open("/runs/3");
 		assertThat(browser.findElements(By.id("restart"))).isEmpty();
+		assertThat(browser.findElements(By.id("failure-reason"))).isEmpty();
+		assertThat(browser.getPageSource()).contains("详细原因仅运维人员可见");
 		assertThat(browser.getPageSource()).doesNotContain("仅运维可见").doesNotContain("at org.");
 		screenshot("07-run-office");
 		open("/nights/2022-10-04");
@@ -293,6 +295,10 @@ class ConsoleBrowserIntegrationTests {
 		HttpResponse<String> run = http.send(get("/api/runs/3", "op"), HttpResponse.BodyHandlers.ofString());
 		assertThat(run.body()).contains("\"status\":\"FAILED\"", "\"done_since_by\":4", "cannot write feedback")
 			.doesNotContain("\tat ");
+		assertThat(http.send(get("/api/runs/3", "office"), HttpResponse.BodyHandlers.ofString()).body())
+			.as("reasons may quote paths or database errors: operators only")
+			.contains("\"status\":\"FAILED\"")
+			.doesNotContain("cannot write feedback");
 		assertThat(http.send(get("/api/runs/3", "dc"), HttpResponse.BodyHandlers.ofString()).statusCode())
 			.isEqualTo(403);
 		HttpResponse<String> ownNight = http.send(get("/api/nights/2022-10-04", "dc"),
