@@ -53,13 +53,14 @@ public record RunRecord(long id, LocalDate date, String campaignId, Long attempt
 	}
 
 	/**
-	 * The same record without the failure reason, whose text may quote a file path or a
-	 * database error: for those who are not operators.
+	 * The same record without stack traces and, unless {@code keepReason}, without the
+	 * failure reason, whose text may quote a file path or a database error: for JSON and
+	 * for those who are not operators.
 	 */
-	public RunRecord withoutReason() {
+	public RunRecord withoutDetails(boolean keepReason) {
 		return new RunRecord(this.id, this.date, this.campaignId, this.attempt, this.fromStep, this.status,
-				this.started, this.ended, this.steps, this.failedStep, null, this.doneSinceBy, this.runningHere,
-				this.parameters);
+				this.started, this.ended, this.steps.stream().map(StepRecord::withoutTrace).toList(), this.failedStep,
+				keepReason ? this.reason : null, this.doneSinceBy, this.runningHere, this.parameters);
 	}
 
 	public boolean completed() {

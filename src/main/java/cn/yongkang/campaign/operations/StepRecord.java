@@ -3,7 +3,6 @@ package cn.yongkang.campaign.operations;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -11,7 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
  *
  * @param skipped the step did nothing by design (a rerun's earlier stages)
  * @param trace the stack trace the repository kept for a failed step: for the operators'
- * pages only, never in JSON
+ * pages only, never in JSON ({@link RunRecord#withoutDetails})
  */
 public record StepRecord(String name, String status, boolean skipped, long readCount, long writeCount, long filterCount,
 		long skipCount, LocalDateTime started, LocalDateTime ended, String trace) {
@@ -24,6 +23,11 @@ public record StepRecord(String name, String status, boolean skipped, long readC
 				"NOOP".equals(step.getExitStatus().getExitCode()), step.getReadCount(), step.getWriteCount(),
 				step.getFilterCount(), step.getSkipCount(), step.getStartTime(), step.getEndTime(),
 				failed && description != null && !description.isBlank() ? description : null);
+	}
+
+	StepRecord withoutTrace() {
+		return new StepRecord(this.name, this.status, this.skipped, this.readCount, this.writeCount, this.filterCount,
+				this.skipCount, this.started, this.ended, null);
 	}
 
 	/** Until now while the step runs; null before it started. */

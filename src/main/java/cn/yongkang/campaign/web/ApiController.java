@@ -48,10 +48,9 @@ class ApiController {
 		LocalDate end = until != null ? until : this.operations.latestRunDate().orElse(LocalDate.now().minusDays(1));
 		return this.operations.nights(end.minusDays(NightsController.NIGHTS_SHOWN - 1), end)
 			.stream()
-			.map((night) -> me.role() == Role.OPERATOR || night.latest() == null ? night
-					: new NightRecord(night.date(), night.state(), night.latest().withoutReason(),
-							night.townshipsUploaded(), night.townships(), night.rowsRejected(),
-							night.filesQuarantined(), night.missingTownships()))
+			.map((night) -> night.latest() == null ? night : new NightRecord(night.date(), night.state(),
+					night.latest().withoutDetails(me.role() == Role.OPERATOR), night.townshipsUploaded(),
+					night.townships(), night.rowsRejected(), night.filesQuarantined(), night.missingTownships()))
 			.toList();
 	}
 
@@ -72,7 +71,7 @@ class ApiController {
 			night.put("executions",
 					this.operations.forDate(date)
 						.stream()
-						.map((run) -> me.role() == Role.OPERATOR ? run : run.withoutReason())
+						.map((run) -> run.withoutDetails(me.role() == Role.OPERATOR))
 						.toList());
 		}
 		night.put("upload_file", uploads);
@@ -80,11 +79,14 @@ class ApiController {
 		return night;
 	}
 
-	/** The failure reason for operators only: it may quote a path or a database error. */
+	/**
+	 * Never a stack trace; the failure reason for operators only: it may quote a path or
+	 * a database error.
+	 */
 	@GetMapping("/runs/{id}")
 	RunRecord run(@AuthenticationPrincipal AccountPrincipal me, @PathVariable long id) {
 		RunRecord run = this.operations.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return me.role() == Role.OPERATOR ? run : run.withoutReason();
+		return run.withoutDetails(me.role() == Role.OPERATOR);
 	}
 
 	@GetMapping("/rankings/latest")
