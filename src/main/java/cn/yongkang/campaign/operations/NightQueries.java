@@ -63,6 +63,23 @@ class NightQueries {
 		return latest == null ? null : LocalDate.parse(latest);
 	}
 
+	List<InboxNote> inboxNotes(LocalDate date) {
+		return this.jdbc.query("""
+				SELECT inbox_date, township_folder, file_name, note FROM inbox_note WHERE inbox_date = ?
+				ORDER BY note_id""", NightQueries::note, date);
+	}
+
+	List<InboxNote> nightsNotRun(int limit) {
+		return this.jdbc.query(
+				"SELECT inbox_date, township_folder, file_name, note FROM inbox_note WHERE file_name = ''"
+						+ " ORDER BY note_id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+				NightQueries::note);
+	}
+
+	private static InboxNote note(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new InboxNote(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4));
+	}
+
 	private static Integer integer(Object value) {
 		return value == null ? null : ((Number) value).intValue();
 	}

@@ -112,15 +112,20 @@ public class NightlyOperations {
 
 	/**
 	 * Runs each date in order, skipping dates already done, and stops at the first that
-	 * does not complete; {@code each} hears of every date as it ends.
+	 * does not complete; {@code each} hears of every date as it ends. Without
+	 * {@code allowEmpty}, dates with nothing uploaded are skipped ({@code skippedEmpty}).
 	 * @return the outcome of every date tried, the last one the failure if there was one
 	 */
 	public List<RunOutcome> backfill(String campaignId, LocalDate from, LocalDate to, Folders folders,
-			Consumer<RunOutcome> each) {
+			boolean allowEmpty, Consumer<LocalDate> skippedEmpty, Consumer<RunOutcome> each) {
 		CampaignCatalog campaigns = CampaignCatalog.load(folders.jobs());
 		List<RunOutcome> outcomes = new ArrayList<>();
 		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
 			Campaign campaign = campaigns.choose(campaignId, date);
+			if (!allowEmpty && nothingUploaded(campaign.id(), date, folders)) {
+				skippedEmpty.accept(date);
+				continue;
+			}
 			RunOutcome outcome = outcome(this.launcher.run(campaign.id(), date, folders));
 			outcomes.add(outcome);
 			each.accept(outcome);
@@ -145,6 +150,15 @@ public class NightlyOperations {
 	/** {@link #restart} in the background. */
 	public Submission startRestart(long executionId) {
 		return this.background.submit("restart of " + executionId, () -> restart(executionId));
+	}
+
+	/**
+	 * A date never run that has no inbox folder: most often a mistyped date, run only
+	 * when asked to ({@code --allow-empty}).
+	 */
+	public boolean nothingUploaded(String campaignId, LocalDate date, Folders folders) {
+		Campaign campaign = CampaignCatalog.load(folders.jobs()).choose(campaignId, date);
+		return !NightlyRuns.hasInbox(folders.inbox(), date) && this.runs.forDate(campaign.id(), date).isEmpty();
 	}
 
 	public Optional<RunRecord> find(long executionId) {
@@ -173,6 +187,16 @@ public class NightlyOperations {
 	/** Registered townships without a readable upload that night. */
 	public List<TownshipRecord> missingUploads(LocalDate date) {
 		return this.nights.missing(date);
+	}
+
+	/** What was left for the next run, or not run, that night. */
+	public List<InboxNote> inboxNotes(LocalDate date) {
+		return this.nights.inboxNotes(date);
+	}
+
+	/** The newest nights that were not run, with why. */
+	public List<InboxNote> nightsNotRun(int limit) {
+		return this.nights.nightsNotRun(limit);
 	}
 
 	public List<TownshipRecord> townships() {

@@ -87,6 +87,13 @@ class OperatorCommands {
 
 	private int run(CommandLine line) {
 		LocalDate date = line.date("date", true);
+		if (!line.flag("allow-empty")
+				&& this.operations.nothingUploaded(line.option("campaign"), date, folders(line))) {
+			throw new LaunchException(
+					"no inbox folder " + folders(line).inbox().resolve(date.toString()).toAbsolutePath().normalize()
+							+ " for " + date + ": nobody uploaded anything (is the date right?), so nothing was run."
+							+ " To publish the date without uploads (every unit named as missing), add --allow-empty");
+		}
 		return finish(this.operations.run(line.option("campaign"), date, folders(line)), "run of " + date);
 	}
 
@@ -116,7 +123,10 @@ class OperatorCommands {
 
 	private int backfill(CommandLine line) {
 		List<RunOutcome> outcomes = this.operations.backfill(line.option("campaign"), line.date("from", true),
-				line.date("to", true), folders(line), (outcome) -> {
+				line.date("to", true), folders(line), line.flag("allow-empty"),
+				(date) -> this.out
+					.println(date + ": no inbox folder, nothing uploaded; skipped (--allow-empty runs such dates)"),
+				(outcome) -> {
 					RunRecord run = outcome.run();
 					if (outcome.alreadyDone()) {
 						this.out.println(run.date() + ": already done (execution " + run.id() + "), skipped");
@@ -125,8 +135,8 @@ class OperatorCommands {
 						this.out.println(run.date() + ": done (execution " + run.id() + ")");
 					}
 				});
-		RunOutcome last = outcomes.get(outcomes.size() - 1);
-		if (last.succeeded()) {
+		RunOutcome last = outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
+		if (last == null || last.succeeded()) {
 			return OperatorConsole.OK;
 		}
 		RunRecord run = last.run();

@@ -9,10 +9,12 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.operations.InboxNote;
 import cn.yongkang.campaign.operations.NightlyOperations;
 import cn.yongkang.campaign.operations.RunRecord;
 import cn.yongkang.campaign.operations.TownshipRecord;
 import cn.yongkang.campaign.operations.UploadRecord;
+import cn.yongkang.campaign.support.Fold;
 
 /**
  * The {@code status} command's output: executions, their steps, and a night's upload
@@ -37,6 +39,26 @@ class StatusReport {
 		executions.forEach((execution) -> printExecution(out, execution));
 		if (date != null) {
 			printUploads(out, date);
+			printNotes(out, "Left for the next run, or not run:",
+					this.operations.inboxNotes(date).stream().map(StatusReport::note).toList());
+		}
+		else {
+			printNotes(out, "Nights not run:",
+					this.operations.nightsNotRun(limit).stream().map(StatusReport::note).toList());
+		}
+	}
+
+	private static String note(InboxNote note) {
+		String where = note.fileName().isEmpty() ? note.date().toString()
+				: note.townshipFolder() + "/" + note.fileName();
+		return Fold.printable(where + ": " + note.note());
+	}
+
+	private static void printNotes(PrintStream out, String title, List<String> notes) {
+		if (!notes.isEmpty()) {
+			out.println();
+			out.println(title);
+			notes.forEach((note) -> out.println("  " + note));
 		}
 	}
 
@@ -75,7 +97,8 @@ class StatusReport {
 		for (UploadRecord file : this.operations.uploads(date)) {
 			out.printf("  %-12s %-11s %s%s  %s%n",
 					file.townshipName() == null ? "(unknown folder)" : file.townshipName(), file.status(),
-					file.fileName(), file.reason() == null ? "" : "  " + file.reason(), counts(file));
+					Fold.printable(file.fileName()), file.reason() == null ? "" : "  " + Fold.printable(file.reason()),
+					counts(file));
 		}
 		List<String> missing = this.operations.missingUploads(date).stream().map(TownshipRecord::name).toList();
 		out.println(missing.isEmpty() ? "  Every township uploaded a readable ledger."
