@@ -1,5 +1,6 @@
 package cn.yongkang.campaign.operator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.benchmark.Benchmark;
+import cn.yongkang.campaign.operations.Failures;
 import cn.yongkang.campaign.pipeline.RunningExecutions;
 
 /**
@@ -59,7 +61,15 @@ public final class OperatorConsole {
 			"schedule", """
 					schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
 					  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
-					  jobs/schedule.yml, for the previous day's inbox.""", "benchmark", """
+					  jobs/schedule.yml, for the previous day's inbox.""", "serve", """
+					serve [--port 8080] [--inbox DIR] [--no-schedule] [--jobs DIR] [--reports DIR]
+					  Runs the web console (accounts from 'user add') and, unless --no-schedule, the same
+					  nightly schedule as 'schedule', in one daemon. --port 0 picks a free port.""", "user", """
+					user add LOGIN --role operator|office|township [--township NAME] [--jobs DIR]
+					user list
+					user disable LOGIN
+					  Console accounts. 'add' reads the password (at least 10 characters) from stdin; a
+					  township account names its township (registered name, code or alias).""", "benchmark", """
 					benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
 					  Generates one township's messy .xlsx upload of N rows (default 1000000) under
 					  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
@@ -68,7 +78,7 @@ public final class OperatorConsole {
 					  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""");
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
-			"schedule", "benchmark");
+			"schedule", "serve", "user", "benchmark");
 
 	private OperatorConsole() {
 	}
@@ -120,7 +130,7 @@ public final class OperatorConsole {
 		}, "graceful-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
+			.web(line.command().equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.registerShutdownHook(false)
@@ -159,6 +169,18 @@ public final class OperatorConsole {
 		});
 		if (line.command().equals("schedule")) {
 			arguments.add("--spring.quartz.auto-startup=true");
+		}
+		if (line.command().equals("serve")) {
+			// Only serve starts a web server; every other command stays without one.
+			arguments.add("--spring.main.web-application-type=servlet");
+			arguments.add("--server.port=" + line.option("port", "8080"));
+			arguments.add("--spring.quartz.auto-startup=" + !line.flag("no-schedule"));
+			arguments.add("--campaign.console.jobs=" + line.folder("jobs", Preflight.DEFAULT_JOBS).toAbsolutePath());
+			arguments.add(
+					"--campaign.console.reports=" + line.folder("reports", Preflight.DEFAULT_REPORTS).toAbsolutePath());
+			if (line.option("inbox") != null) {
+				arguments.add("--campaign.console.inbox=" + Path.of(line.option("inbox")).toAbsolutePath());
+			}
 		}
 		if (line.command().equals("benchmark")) {
 			// Its own embedded H2, emptied first: generated rows never land in the
