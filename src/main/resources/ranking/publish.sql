@@ -1,4 +1,4 @@
--- Publishes a snapshot from the work figures (SPEC §8, §10). Runs in the same transaction that
+-- Publishes a snapshot from the work figures. Runs in the same transaction that
 -- deleted the date's previous snapshot and inserted the new snapshot row, so readers see the old
 -- snapshot or the new one, never a mix. Parameters: :snapshotId, :campaignId, :asOf, :rankingSize,
 -- :laggingCategory, :laggingVillages, :laggingCommunities, :minFound.
@@ -71,3 +71,11 @@ FROM (SELECT v.*, t.township_name,
         AND v.hazards_rectified < v.hazards_found) l
 WHERE (village_kind = '村' AND position <= :laggingVillages)
    OR (village_kind = '社区' AND position <= :laggingCommunities);
+
+-- The files the figures rest on: for each counted hazard, the upload its state as of the date comes
+-- from (an older file for a township that sent nothing newer).
+INSERT INTO snapshot_file (snapshot_id, file_id, township_code, hazards)
+SELECT :snapshotId, w.file_id, w.township_code, COUNT(*)
+FROM work_hazard_state w
+WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND w.file_id IS NOT NULL
+GROUP BY w.file_id, w.township_code;

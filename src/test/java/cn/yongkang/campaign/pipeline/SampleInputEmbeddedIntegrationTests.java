@@ -33,7 +33,7 @@ class SampleInputEmbeddedIntegrationTests {
 		CampaignJar.Result run = jar.run("run", "--inbox", "sample-input", "--date", SampleFigures.LAST_DATE);
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		SampleSnapshotAssertions.assertBulletinReproducesSeed(run.stdout());
-		assertThat(Files.exists(this.work.resolve("reports/shuangyue-2022/2022-10-04/bulletin.docx"))).isTrue();
+		assertThat(Files.exists(this.work.resolve("reports/shuangyue-2022/2022-10-04/通报-2022-10-04.docx"))).isTrue();
 		assertThat(Files.exists(this.work.resolve("data"))).isTrue();
 		JdbcTemplate h2 = new JdbcTemplate(new DriverManagerDataSource(
 				"jdbc:h2:file:" + this.work.resolve("data/campaign")
