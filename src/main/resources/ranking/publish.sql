@@ -72,10 +72,17 @@ FROM (SELECT v.*, t.township_name,
 WHERE (village_kind = '村' AND position <= :laggingVillages)
    OR (village_kind = '社区' AND position <= :laggingCommunities);
 
--- The files the figures rest on: for each counted hazard, the upload its state as of the date comes
--- from (an older file for a township that sent nothing newer).
+-- The files the figures rest on: for each counted hazard, every file of the newest night up to the
+-- date that reported it (changed or not), so a township that sent nothing that night shows its
+-- older file.
 INSERT INTO snapshot_file (snapshot_id, file_id, township_code, hazards)
-SELECT :snapshotId, w.file_id, w.township_code, COUNT(*)
-FROM work_hazard_state w
-WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND w.file_id IS NOT NULL
-GROUP BY w.file_id, w.township_code;
+SELECT :snapshotId, l.file_id, l.township_code, COUNT(DISTINCT l.hazard_id)
+FROM (SELECT w.hazard_id, w.township_code, v.file_id,
+             RANK() OVER (PARTITION BY w.hazard_id ORDER BY f.inbox_date DESC) AS newest
+      FROM work_hazard_state w
+      JOIN hazard h ON h.hazard_id = w.hazard_id
+      JOIN validated_row v ON v.township_code = h.township_code AND v.identity_key = h.identity_key
+      JOIN upload_file f ON f.file_id = v.file_id AND f.inbox_date <= :asOf
+      WHERE w.campaign_id = :campaignId AND w.as_of = :asOf) l
+WHERE l.newest = 1
+GROUP BY l.file_id, l.township_code;

@@ -10,11 +10,10 @@ DELETE FROM work_village_stats WHERE campaign_id = :campaignId AND as_of = :asOf
 
 -- Each hazard counts in the state its newest upload up to the as-of date gave it, so recomputing an
 -- old date after later nights gives the figures that date had.
-INSERT INTO work_hazard_state (campaign_id, as_of, hazard_id, township_code, village_code, category, rectified,
-                               file_id)
+INSERT INTO work_hazard_state (campaign_id, as_of, hazard_id, township_code, village_code, category, rectified)
 SELECT :campaignId, :asOf, k.hazard_id, h.township_code, k.village_code, k.category,
-       CASE WHEN k.status = 'RECTIFIED' AND k.rectified_on <= :asOf THEN TRUE ELSE FALSE END, k.file_id
-FROM (SELECT hh.hazard_id, hh.file_id, hh.village_code, hh.category, hh.status, hh.found_on, hh.rectified_on,
+       CASE WHEN k.status = 'RECTIFIED' AND k.rectified_on <= :asOf THEN TRUE ELSE FALSE END
+FROM (SELECT hh.hazard_id, hh.village_code, hh.category, hh.status, hh.found_on, hh.rectified_on,
              ROW_NUMBER() OVER (PARTITION BY hh.hazard_id ORDER BY hh.inbox_date DESC, hh.file_id DESC) AS newest
       FROM hazard_history hh WHERE hh.inbox_date <= :asOf) k
 JOIN hazard h ON h.hazard_id = k.hazard_id

@@ -8,10 +8,8 @@ ALTER TABLE snapshot ADD COLUMN registry_fingerprint VARCHAR(64);
 ALTER TABLE snapshot ADD COLUMN template_fingerprint VARCHAR(64);
 ALTER TABLE snapshot ADD COLUMN program_version VARCHAR(100);
 
--- The upload each counted hazard's state as of the date comes from (statistics fills it).
-ALTER TABLE work_hazard_state ADD COLUMN file_id BIGINT;
-
--- Per snapshot and township: the files whose accepted rows hold the newest state of a counted hazard.
+-- Per snapshot and township: the files whose accepted rows hold the newest state of a counted hazard
+-- (the files of the newest night, up to the date, that reported it).
 CREATE TABLE snapshot_file (
     snapshot_id    BIGINT NOT NULL REFERENCES snapshot (snapshot_id) ON DELETE CASCADE,
     file_id        BIGINT NOT NULL REFERENCES upload_file (file_id),
@@ -104,13 +102,12 @@ COMMENT ON COLUMN snapshot.settings IS 'The campaign settings the snapshot was c
 COMMENT ON COLUMN snapshot.registry_fingerprint IS 'SHA-256 over the registry files used (jobs/regions/townships.csv, villages.csv): a registry fix changes it';
 COMMENT ON COLUMN snapshot.template_fingerprint IS 'SHA-256 of the bulletin template used (jobs/bulletin/bulletin.yml)';
 COMMENT ON COLUMN snapshot.program_version IS 'Version of campaign-pipeline that computed the snapshot';
-COMMENT ON COLUMN work_hazard_state.file_id IS 'The upload that gave the hazard this state (its newest up to as_of)';
 
 COMMENT ON TABLE snapshot_file IS 'Per snapshot: the upload files whose accepted rows hold the newest state of a counted hazard (read it through snapshot_source)';
 COMMENT ON COLUMN snapshot_file.snapshot_id IS 'The snapshot';
 COMMENT ON COLUMN snapshot_file.file_id IS 'The upload file';
 COMMENT ON COLUMN snapshot_file.township_code IS 'Township that uploaded it';
-COMMENT ON COLUMN snapshot_file.hazards IS 'Counted hazards whose state as of the snapshot date comes from this file';
+COMMENT ON COLUMN snapshot_file.hazards IS 'Counted hazards this file reported on the newest night (up to the snapshot date) that reported them';
 
 COMMENT ON TABLE snapshot_flag IS 'Gaming checks (回头看) of a snapshot: what a township''s upload of that night did that deserves a second look. Internal: shown in tables.xlsx and the console, never in the bulletin';
 COMMENT ON COLUMN snapshot_flag.snapshot_id IS 'The snapshot (its as_of is the night of the upload)';

@@ -59,6 +59,6 @@ COMMENT ON COLUMN snapshot_source.inbox_date IS 'Night of the upload (older than
 COMMENT ON COLUMN snapshot_source.file_name IS 'File name as uploaded';
 COMMENT ON COLUMN snapshot_source.sha256 IS 'SHA-256 of the file''s content';
 COMMENT ON COLUMN snapshot_source.rows_accepted IS 'Rows of the file accepted';
-COMMENT ON COLUMN snapshot_source.hazards IS 'Counted hazards whose state as of the snapshot date comes from this file';
+COMMENT ON COLUMN snapshot_source.hazards IS 'Counted hazards this file reported on the newest night (up to the snapshot date) that reported them';
 COMMENT ON COLUMN snapshot_source.township_folder IS 'Inbox folder the file came from';
 COMMENT ON COLUMN snapshot_source.status IS 'Upload status (LOADED)';

@@ -35,16 +35,15 @@ class SnapshotReader {
 	}
 
 	private List<Snapshot.TownshipFigure> townships(long id) {
-		return this.jdbc
-			.query("""
-					SELECT s.township_code, s.township_name, s.category, s.hazards_found, s.hazards_rectified,
-					       s.rectification_rate, s.rate_position
-					FROM township_trend s JOIN region_township t ON t.township_code = s.township_code
-					JOIN category c ON c.category = s.category
-					WHERE s.snapshot_id = ? ORDER BY t.sort_order, c.sort_order""",
-					(rs, i) -> new Snapshot.TownshipFigure(rs.getString(1), rs.getString(2), rs.getString(3),
-							rs.getInt(4), rs.getInt(5), rs.getBigDecimal(6), (Integer) rs.getObject(7, Integer.class)),
-					id);
+		return this.jdbc.query("""
+				SELECT s.township_code, s.township_name, s.category, s.hazards_found, s.hazards_rectified,
+				       s.rectification_rate, s.rate_position
+				FROM township_trend s JOIN region_township t ON t.township_code = s.township_code
+				JOIN category c ON c.category = s.category
+				WHERE s.snapshot_id = ? ORDER BY t.sort_order, c.sort_order""",
+				(rs, i) -> new Snapshot.TownshipFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getInt(5), rs.getBigDecimal(6), (rs.getObject(7) == null) ? null : rs.getInt(7)),
+				id);
 	}
 
 	private List<Snapshot.VillageFigure> villages(long id) {

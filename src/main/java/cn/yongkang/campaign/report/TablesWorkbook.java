@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -140,7 +141,13 @@ final class TablesWorkbook {
 
 	private void rankings(Snapshot snapshot) {
 		Table sheet = new Table("排名", "场所类型", "指标", "前/后", "名次", "乡镇（街道）", "数值", "并列");
-		for (Snapshot.Ranked r : snapshot.rankings()) {
+		// Category, 排查数 before 整改率, 前 before 后, position: the order people read them in.
+		Comparator<Snapshot.Ranked> order = Comparator
+			.comparing((Snapshot.Ranked r) -> Category.valueOf(r.category()).ordinal())
+			.thenComparing((r) -> r.metric().equals("rectification_rate"))
+			.thenComparing((r) -> r.side().equals("bottom"))
+			.thenComparingInt(Snapshot.Ranked::position);
+		for (Snapshot.Ranked r : snapshot.rankings().stream().sorted(order).toList()) {
 			boolean rate = r.metric().equals("rectification_rate");
 			sheet.row(label(r.category()), rate ? "整改率" : "排查数", r.side().equals("top") ? "前" : "后", r.position(),
 					r.name(), rate ? r.value() : (Object) r.value().intValue(), r.tied() ? "是" : "");
@@ -199,8 +206,8 @@ final class TablesWorkbook {
 				values[c + 1] = snapshot.townships(category)
 					.stream()
 					.filter((f) -> f.code().equals(township.code()))
-					.map(Snapshot.TownshipFigure::rate)
 					.findFirst()
+					.map(Snapshot.TownshipFigure::rate)
 					.orElse(null);
 			}
 			sheet.row(values);

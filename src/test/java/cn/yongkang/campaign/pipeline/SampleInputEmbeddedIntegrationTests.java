@@ -42,6 +42,16 @@ class SampleInputEmbeddedIntegrationTests {
 		SampleSnapshotAssertions.assertFigures(h2);
 		SampleSnapshotAssertions.assertRankings(h2);
 		SampleSnapshotAssertions.assertLagging(h2);
+		// The analysts' views exist on H2 too: one snapshot, every township's figures,
+		// its files.
+		assertThat(h2.queryForObject("SELECT COUNT(*) FROM latest_snapshot", Integer.class)).isEqualTo(1);
+		assertThat(h2.queryForObject("SELECT COUNT(*) FROM township_trend WHERE found_position >= 1", Integer.class))
+			.isEqualTo(16 * 3);
+		assertThat(h2.queryForObject("SELECT COUNT(DISTINCT township_code) FROM snapshot_source", Integer.class))
+			.isEqualTo(16);
+		assertThat(h2.queryForObject("SELECT COUNT(*) FROM ranking_change", Integer.class)).isZero();
+		assertThat(h2.queryForObject("SELECT settings FROM snapshot", String.class))
+			.contains("\"ranking\":{\"size\":3}");
 	}
 
 }
