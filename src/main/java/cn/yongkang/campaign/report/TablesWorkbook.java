@@ -225,6 +225,8 @@ final class TablesWorkbook {
 			int height = rows * 3 / 2 + 6;
 			int top = rows + 3 + c * (height + 1);
 			XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, headers.length, top + height);
+			// Each chart on a printed page of its own.
+			sheet.sheet.setRowBreak(top - 1);
 			XSSFChart chart = drawing.createChart(anchor);
 			chart.setTitleText(headers[c + 1]);
 			chart.setTitleOverlay(false);
