@@ -32,11 +32,12 @@ public final class OperatorConsole {
 	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
 
 	private static final Map<String, String> HELP = Map.of("run", """
-			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
+			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
 			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
 			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
 			  unchanged; a failed date goes on from its failed step.
 			  --campaign ID     campaign to use (default: the one whose period holds the date)
+			  --allow-empty     run a date without an inbox folder (refused otherwise: a mistyped date?)
 			  %s
 			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS), "status", """
 			status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
@@ -47,20 +48,24 @@ public final class OperatorConsole {
 			  process is marked FAILED first).""", "rerun", """
 			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
 			  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
-			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill", """
-			backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
-			  Runs each date in order, skipping dates already done; stops at the first failure.""", "abandon", """
-			abandon <executionId> [--jobs DIR]
-			  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""", "schedule", """
-			schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
-			  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
-			  jobs/schedule.yml, for the previous day's inbox.""", "benchmark", """
-			benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
-			  Generates one township's messy .xlsx upload of N rows (default 1000000) under
-			  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
-			  per second per step and the peak heap. Without a configured database it uses a
-			  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
-			  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""");
+			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill",
+			"""
+					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
+					  Runs each date in order, skipping dates already done and (without --allow-empty) dates
+					  without an inbox folder; stops at the first failure.""",
+			"abandon", """
+					abandon <executionId> [--jobs DIR]
+					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""",
+			"schedule", """
+					schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
+					  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
+					  jobs/schedule.yml, for the previous day's inbox.""", "benchmark", """
+					benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
+					  Generates one township's messy .xlsx upload of N rows (default 1000000) under
+					  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
+					  per second per step and the peak heap. Without a configured database it uses a
+					  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
+					  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""");
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
 			"schedule", "benchmark");
