@@ -1,4 +1,4 @@
--- Publishes a snapshot from the work figures (SPEC §8, §10). Runs in the same transaction that
+-- Publishes a snapshot from the work figures. Runs in the same transaction that
 -- deleted the date's previous snapshot and inserted the new snapshot row, so readers see the old
 -- snapshot or the new one, never a mix. Parameters: :snapshotId, :campaignId, :asOf, :rankingSize,
 -- :laggingCategory, :laggingVillages, :laggingCommunities, :minFound.
@@ -71,3 +71,18 @@ FROM (SELECT v.*, t.township_name,
         AND v.hazards_rectified < v.hazards_found) l
 WHERE (village_kind = '村' AND position <= :laggingVillages)
    OR (village_kind = '社区' AND position <= :laggingCommunities);
+
+-- The files the figures rest on: for each counted hazard, every file of the newest night up to the
+-- date that reported it (changed or not), so a township that sent nothing that night shows its
+-- older file.
+INSERT INTO snapshot_file (snapshot_id, file_id, township_code, hazards)
+SELECT :snapshotId, l.file_id, l.township_code, COUNT(DISTINCT l.hazard_id)
+FROM (SELECT w.hazard_id, w.township_code, v.file_id,
+             RANK() OVER (PARTITION BY w.hazard_id ORDER BY f.inbox_date DESC) AS newest
+      FROM work_hazard_state w
+      JOIN hazard h ON h.hazard_id = w.hazard_id
+      JOIN validated_row v ON v.township_code = h.township_code AND v.identity_key = h.identity_key
+      JOIN upload_file f ON f.file_id = v.file_id AND f.inbox_date <= :asOf
+      WHERE w.campaign_id = :campaignId AND w.as_of = :asOf) l
+WHERE l.newest = 1
+GROUP BY l.file_id, l.township_code;

@@ -15,10 +15,26 @@ import cn.yongkang.campaign.registry.Township;
  * @param bulletinName how the bulletin names the campaign, e.g. 消防安全“双月攻坚”
  */
 public record Campaign(String id, String name, String bulletinName, LocalDate start, LocalDate end,
-		List<Category> categories, List<String> townships, int rankingSize, Lagging lagging) {
+		List<Category> categories, List<String> townships, int rankingSize, Lagging lagging, Flags flags) {
 
-	/** The lagging-list settings (SPEC §8). */
+	/** The lagging-list settings. */
 	public record Lagging(Category category, int villages, int communities, int minFound) {
+	}
+
+	/**
+	 * Thresholds of the gaming checks: a township's night is flagged when it reaches both
+	 * the count and the share (a share of 0..1).
+	 */
+	public record Flags(int bulkMinHazards, double bulkMinShare, int backdatedMinHazards, int regressionMinHazards,
+			int sameDayMinHazards, double sameDayMinShare) {
+
+		/**
+		 * Bulk: 30 % of the open hazards and at least 20; every backdated fix;
+		 * regressions from 3 (one is a clerk's correction, several a pattern); same-day
+		 * fixes when half of the night's fixes and at least 10.
+		 */
+		public static final Flags DEFAULTS = new Flags(20, 0.9, 1, 3, 10, 0.5);
+
 	}
 
 	public boolean covers(LocalDate date) {

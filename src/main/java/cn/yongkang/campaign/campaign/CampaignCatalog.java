@@ -142,7 +142,19 @@ public final class CampaignCatalog {
 		return new Campaign(id, name, fields.has("bulletin_name") ? fields.text("bulletin_name") : name, start, end,
 				List.copyOf(categories), townships, ranking.number("size", 3),
 				new Campaign.Lagging(laggingCategory, lagging.number("villages", 20), lagging.number("communities", 5),
-						lagging.number("min_found", 3)));
+						lagging.number("min_found", 3)),
+				flags(fields.section("flags")));
+	}
+
+	private static Campaign.Flags flags(Fields flags) {
+		Campaign.Flags d = Campaign.Flags.DEFAULTS;
+		Fields bulk = flags.section("bulk_rectification");
+		Fields sameDay = flags.section("same_day_rectification");
+		return new Campaign.Flags(bulk.number("min_hazards", d.bulkMinHazards()),
+				bulk.share("min_share", d.bulkMinShare()),
+				flags.section("backdated_rectification").number("min_hazards", d.backdatedMinHazards()),
+				flags.section("regression").number("min_hazards", d.regressionMinHazards()),
+				sameDay.number("min_hazards", d.sameDayMinHazards()), sameDay.share("min_share", d.sameDayMinShare()));
 	}
 
 	/** Typed access to one YAML mapping, with messages that name the file and the key. */
@@ -188,6 +200,27 @@ public final class CampaignCatalog {
 			}
 			throw new CampaignException(
 					this.file + ": '" + key + "' must be a positive whole number, not '" + value + "'");
+		}
+
+		/** A share: 0.3 or 30%, above 0 and at most 1. */
+		double share(String key, double fallback) {
+			Object value = this.map.get(key);
+			if (value == null) {
+				return fallback;
+			}
+			String text = String.valueOf(value).trim();
+			try {
+				double share = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
+						: Double.parseDouble(text);
+				if (share > 0 && share <= 1) {
+					return share;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new CampaignException(
+					this.file + ": '" + key + "' must be a share such as 0.3 or 30%, not '" + value + "'");
 		}
 
 		List<?> list(String key, boolean required) {

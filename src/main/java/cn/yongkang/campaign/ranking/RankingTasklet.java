@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.campaign.Campaign;
 import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
 /**
  * The ranking stage: one transaction deletes the date's old snapshot, inserts the new one
- * and fills its tables from the statistics stage's work figures.
+ * with its provenance, fills its tables from the statistics stage's work figures and runs
+ * the night's gaming checks.
  */
 @Component
 public class RankingTasklet implements Tasklet {
@@ -52,14 +54,23 @@ public class RankingTasklet implements Tasklet {
 		}
 		int replaced = this.jdbc.update("DELETE FROM snapshot WHERE campaign_id = :campaignId AND as_of = :asOf",
 				parameters);
+		Provenance provenance = Provenance.of(campaign, Registry.load(run.jobs()), run.jobs());
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.update("INSERT INTO snapshot (campaign_id, as_of, created_at, job_execution_id, campaign_name,"
-				+ " campaign_start, campaign_end) VALUES (:campaignId, :asOf, :createdAt, :jobExecutionId, :name, :start, :end)",
+		this.jdbc.update(
+				"""
+						INSERT INTO snapshot (campaign_id, as_of, created_at, job_execution_id, campaign_name, campaign_start,
+						                      campaign_end, settings, registry_fingerprint, template_fingerprint, program_version)
+						VALUES (:campaignId, :asOf, :createdAt, :jobExecutionId, :name, :start, :end, :settings, :registry,
+						        :template, :version)""",
 				new MapSqlParameterSource(parameters.getValues()).addValue("createdAt", Timestamp.from(Instant.now()))
 					.addValue("jobExecutionId", run.jobExecutionId())
 					.addValue("name", campaign.name())
 					.addValue("start", campaign.start())
-					.addValue("end", campaign.end()),
+					.addValue("end", campaign.end())
+					.addValue("settings", provenance.settings())
+					.addValue("registry", provenance.registryFingerprint())
+					.addValue("template", provenance.templateFingerprint())
+					.addValue("version", provenance.programVersion()),
 				key, new String[] { "snapshot_id" });
 		long snapshotId = key.getKey().longValue();
 		parameters.addValue("snapshotId", snapshotId)
@@ -72,9 +83,10 @@ public class RankingTasklet implements Tasklet {
 		for (String statement : PUBLISH) {
 			written += this.jdbc.update(statement, parameters);
 		}
-		contribution.incrementWriteCount(written);
-		log.info("Snapshot {} published for {} as of {} ({} rows){}", snapshotId, campaign.id(), run.date(), written,
-				replaced > 0 ? ", replacing the previous one" : "");
+		int flags = new GamingChecks(this.jdbc).run(snapshotId, campaign.id(), run.date(), campaign.flags());
+		contribution.incrementWriteCount(written + flags);
+		log.info("Snapshot {} published for {} as of {} ({} rows, {} gaming-check flags){}", snapshotId, campaign.id(),
+				run.date(), written, flags, replaced > 0 ? ", replacing the previous one" : "");
 		return RepeatStatus.FINISHED;
 	}
 

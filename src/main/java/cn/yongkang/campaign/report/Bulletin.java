@@ -14,9 +14,18 @@ import cn.yongkang.campaign.registry.Village;
 /**
  * The bulletin's text, composed from a snapshot with the template's wording: per category
  * one paragraph with the found and the rate rankings, then the lagging villages and
- * communities grouped by township (SPEC §8–9).
+ * communities grouped by township; then “why it moved”, a sentence per township that
+ * entered or left a published list since the previous snapshot.
+ *
+ * @param paragraphs the seed's paragraphs (intro, rankings, lagging lists, stale note)
+ * @param moves the moves section: per category with moves, one paragraph; or the
+ * template's sentence for nothing moved (or for a first snapshot)
  */
-record Bulletin(String title, List<String> paragraphs) {
+record Bulletin(String title, List<String> paragraphs, String movesHeading, List<String> moves) {
+
+	Bulletin(String title, List<String> paragraphs) {
+		this(title, paragraphs, "", List.of());
+	}
 
 	private static final String DIGITS = "零一二三四五六七八九";
 
@@ -38,11 +47,17 @@ record Bulletin(String title, List<String> paragraphs) {
 			values.put("names", String.join("、", snapshot.staleTownships()));
 			paragraphs.add(template.fill(template.sentence("stale"), values));
 		}
-		return new Bulletin(template.fill(template.title(), common), List.copyOf(paragraphs));
+		return new Bulletin(template.fill(template.title(), common), List.copyOf(paragraphs),
+				template.at("moves", "heading"), Moves.sentences(snapshot, campaign, template));
 	}
 
 	String markdown() {
-		return "# " + this.title + "\n\n" + String.join("\n\n", this.paragraphs) + "\n";
+		String text = "# " + this.title + "\n\n" + String.join("\n\n", this.paragraphs) + "\n";
+		if (this.movesHeading.isEmpty()) {
+			return text;
+		}
+		return text + "\n## " + this.movesHeading + "\n\n" + String.join("\n\n", this.moves)
+				+ (this.moves.isEmpty() ? "" : "\n");
 	}
 
 	private static String rankingSentence(Snapshot snapshot, BulletinTemplate template, Category category,

@@ -65,6 +65,24 @@ final class BulletinTemplate {
 		return text(section(this.yaml, "sentences"), name);
 	}
 
+	/** The text at a path of keys, e.g. {@code at("moves", "up", "hazards_found")}. */
+	String at(String... keys) {
+		Map<String, Object> parent = this.yaml;
+		for (int i = 0; i < keys.length - 1; i++) {
+			parent = section(parent, keys[i]);
+		}
+		return text(parent, keys[keys.length - 1]).strip();
+	}
+
+	/** The text at a path of keys, or the fallback when the template leaves it out. */
+	String atOr(String fallback, String... keys) {
+		Object value = this.yaml;
+		for (String key : keys) {
+			value = (value instanceof Map<?, ?> map) ? map.get(key) : null;
+		}
+		return value == null ? fallback : value.toString().strip();
+	}
+
 	/**
 	 * Fills {name} placeholders; an unknown placeholder is an error in the template,
 	 * named.

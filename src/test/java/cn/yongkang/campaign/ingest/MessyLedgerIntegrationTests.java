@@ -87,7 +87,7 @@ class MessyLedgerIntegrationTests {
 
 			Map<String, List<String>> before = TableDigest.of(jdbc);
 			Path reports = this.work.resolve("reports").resolve("shuangyue-2022").resolve(date.toString());
-			String bulletin = Files.readString(reports.resolve("bulletin.md"));
+			String bulletin = Files.readString(reports.resolve("通报-" + date + ".md"));
 			CampaignJar.Result again = jar.run(run);
 			assertThat(again.exitCode()).as("seed %d, second run: %s", seed, again).isZero();
 			assertThat(again.stdout()).contains("already done");
@@ -95,7 +95,8 @@ class MessyLedgerIntegrationTests {
 			before.forEach((table, rows) -> assertThat(after.get(table))
 				.as("seed %d: %s after running the night again", seed, table)
 				.containsExactlyElementsOf(rows));
-			assertThat(reports.resolve("bulletin.md")).as("seed %d: the bulletin after running the night again", seed)
+			assertThat(reports.resolve("通报-" + date + ".md"))
+				.as("seed %d: the bulletin after running the night again", seed)
 				.hasContent(bulletin);
 		}
 	}

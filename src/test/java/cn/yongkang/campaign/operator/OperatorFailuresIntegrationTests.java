@@ -90,7 +90,7 @@ class OperatorFailuresIntegrationTests {
 					"'restart 1' after fixing it");
 
 			Files.delete(reports);
-			Path leftover = reports.resolve("shuangyue-2022/2022-10-04/.bulletin.md123.tmp");
+			Path leftover = reports.resolve("shuangyue-2022/2022-10-04/.通报-2022-10-04.md123.tmp");
 			Files.createDirectories(leftover.getParent());
 			Files.writeString(leftover, "a killed process's half-written file");
 			CampaignJar.Result restarted = jar.run("restart", "1");
@@ -101,7 +101,7 @@ class OperatorFailuresIntegrationTests {
 				.as("the restart does not redo ingest")
 				.containsExactly("validate", "dedupe", "statistics", "ranking", "report");
 			assertThat(db.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(2982);
-			assertThat(Files.exists(reports.resolve("shuangyue-2022/2022-10-04/bulletin.md"))).isTrue();
+			assertThat(Files.exists(reports.resolve("shuangyue-2022/2022-10-04/通报-2022-10-04.md"))).isTrue();
 			assertThat(leftover).doesNotExist();
 			CampaignJar.Result unknown = jar.run("restart", "99999");
 			assertThat(unknown.exitCode()).isEqualTo(1);

@@ -333,7 +333,8 @@ class HostileUploadsIntegrationTests {
 			assertThat(workbook.getSheet("无法读取的文件").getPhysicalNumberOfRows()).isGreaterThan(5);
 		}
 		assertThat(Files.getPosixFilePermissions(feedback)).contains(PosixFilePermission.GROUP_READ);
-		assertThat(Files.getPosixFilePermissions(work.resolve("reports/shuangyue-2022/" + NIGHT + "/bulletin.md")))
+		assertThat(
+				Files.getPosixFilePermissions(work.resolve("reports/shuangyue-2022/" + NIGHT + "/通报-" + NIGHT + ".md")))
 			.contains(PosixFilePermission.GROUP_READ);
 	}
 

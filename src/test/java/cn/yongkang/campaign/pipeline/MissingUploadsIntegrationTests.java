@@ -37,7 +37,7 @@ class MissingUploadsIntegrationTests {
 			CampaignJar.Result result = jar.run("backfill", "--inbox", inbox.toString(), "--from", "2022-10-03", "--to",
 					"2022-10-04", "--jobs", Path.of("jobs").toAbsolutePath().toString());
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			String bulletin = Files.readString(this.work.resolve("reports/shuangyue-2022/2022-10-04/bulletin.md"));
+			String bulletin = Files.readString(this.work.resolve("reports/shuangyue-2022/2022-10-04/通报-2022-10-04.md"));
 			assertThat(bulletin).contains("注：舟山镇、西溪镇未上传2022年10月4日台账（或所传文件无法读取），其数据截至此前最近一次上传。");
 			assertThat(jar.run("status", "--date", "2022-10-04").stdout()).contains("No readable upload from: 舟山镇、西溪镇",
 					"QUARANTINED");

@@ -33,7 +33,7 @@ class SampleInputEmbeddedIntegrationTests {
 		CampaignJar.Result run = jar.run("run", "--inbox", "sample-input", "--date", SampleFigures.LAST_DATE);
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		SampleSnapshotAssertions.assertBulletinReproducesSeed(run.stdout());
-		assertThat(Files.exists(this.work.resolve("reports/shuangyue-2022/2022-10-04/bulletin.docx"))).isTrue();
+		assertThat(Files.exists(this.work.resolve("reports/shuangyue-2022/2022-10-04/通报-2022-10-04.docx"))).isTrue();
 		assertThat(Files.exists(this.work.resolve("data"))).isTrue();
 		JdbcTemplate h2 = new JdbcTemplate(new DriverManagerDataSource(
 				"jdbc:h2:file:" + this.work.resolve("data/campaign")
@@ -42,6 +42,16 @@ class SampleInputEmbeddedIntegrationTests {
 		SampleSnapshotAssertions.assertFigures(h2);
 		SampleSnapshotAssertions.assertRankings(h2);
 		SampleSnapshotAssertions.assertLagging(h2);
+		// The analysts' views exist on H2 too: one snapshot, every township's figures,
+		// its files.
+		assertThat(h2.queryForObject("SELECT COUNT(*) FROM latest_snapshot", Integer.class)).isEqualTo(1);
+		assertThat(h2.queryForObject("SELECT COUNT(*) FROM township_trend WHERE found_position >= 1", Integer.class))
+			.isEqualTo(16 * 3);
+		assertThat(h2.queryForObject("SELECT COUNT(DISTINCT township_code) FROM snapshot_source", Integer.class))
+			.isEqualTo(16);
+		assertThat(h2.queryForObject("SELECT COUNT(*) FROM ranking_change", Integer.class)).isZero();
+		assertThat(h2.queryForObject("SELECT settings FROM snapshot", String.class))
+			.contains("\"ranking\":{\"size\":3}");
 	}
 
 }

@@ -94,17 +94,19 @@ class SampleInputPostgresIntegrationTests {
 	@Order(3)
 	void theBulletinReproducesTheSeedAndItsFilesOpen() throws IOException {
 		Path folder = reports().resolve(SampleFigures.CAMPAIGN).resolve(SampleFigures.LAST_DATE);
-		String markdown = Files.readString(folder.resolve("bulletin.md"), StandardCharsets.UTF_8);
+		String markdown = Files.readString(folder.resolve("通报-" + SampleFigures.LAST_DATE + ".md"),
+				StandardCharsets.UTF_8);
 		SampleSnapshotAssertions.assertBulletinReproducesSeed(markdown);
-		try (InputStream in = Files.newInputStream(folder.resolve("bulletin.docx"));
+		try (InputStream in = Files.newInputStream(folder.resolve("通报-" + SampleFigures.LAST_DATE + ".docx"));
 				XWPFDocument word = new XWPFDocument(in)) {
 			String text = String.join("\n\n", word.getParagraphs().stream().map(XWPFParagraph::getText).toList());
 			SampleSnapshotAssertions.assertBulletinReproducesSeed(text);
 		}
-		try (Workbook tables = WorkbookFactory.create(folder.resolve("tables.xlsx").toFile(), null, true)) {
-			assertThat(tables.getSheet("乡镇（街道）统计").getLastRowNum()).isEqualTo(48);
-			assertThat(tables.getSheet("村（社区）统计").getLastRowNum()).isEqualTo(452 * 3);
-			assertThat(tables.getSheet("整改落后村（社区）").getLastRowNum()).isEqualTo(25);
+		try (Workbook tables = WorkbookFactory
+			.create(folder.resolve("统计表-" + SampleFigures.LAST_DATE + ".xlsx").toFile(), null, true)) {
+			assertThat(tables.getSheet("乡镇（街道）统计").getLastRowNum()).isEqualTo(1 + 48);
+			assertThat(tables.getSheet("村（社区）统计").getLastRowNum()).isEqualTo(1 + 452 * 3);
+			assertThat(tables.getSheet("整改落后村（社区）").getLastRowNum()).isEqualTo(1 + 25);
 		}
 	}
 

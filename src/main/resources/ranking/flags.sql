@@ -1,0 +1,52 @@
+-- Gaming checks (回头看) of the night's uploads, for the snapshot being published. Each check puts
+-- the hazards it looks at into work_flag_hazard, marking those of concern; the tasklet applies the
+-- campaign's thresholds to the counts. Only hazards the snapshot counts take part.
+-- Parameters: :snapshotId, :campaignId, :asOf.
+
+-- Bulk: hazards open before the night (their newest earlier state not 已整改) that the night's
+-- uploads report 已整改.
+INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
+SELECT :snapshotId, w.township_code, 'BULK_RECTIFICATION', w.hazard_id,
+       CASE WHEN n.status = 'RECTIFIED' THEN TRUE ELSE FALSE END
+FROM work_hazard_state w
+JOIN (SELECT hazard_id, status,
+             ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
+      FROM hazard_history WHERE inbox_date < :asOf) p ON p.hazard_id = w.hazard_id AND p.newest = 1
+LEFT JOIN (SELECT hazard_id, status, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
+           FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
+WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND p.status <> 'RECTIFIED';
+
+-- Same day: of the hazards the night's uploads report 已整改 for the first time (new, or not
+-- rectified before), those rectified on the day they were found.
+INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
+SELECT :snapshotId, w.township_code, 'SAME_DAY_RECTIFICATION', w.hazard_id,
+       CASE WHEN n.rectified_on = n.found_on THEN TRUE ELSE FALSE END
+FROM work_hazard_state w
+JOIN (SELECT hazard_id, status, found_on, rectified_on,
+             ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
+      FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
+LEFT JOIN (SELECT hazard_id, status,
+                  ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
+           FROM hazard_history WHERE inbox_date < :asOf) p ON p.hazard_id = w.hazard_id AND p.newest = 1
+WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND n.status = 'RECTIFIED'
+  AND (p.hazard_id IS NULL OR p.status <> 'RECTIFIED');
+
+-- Backdated: reported 已整改 tonight with a rectification date before the night of an earlier
+-- upload whose row (changed or not) still said it was open.
+INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
+SELECT :snapshotId, w.township_code, 'BACKDATED_RECTIFICATION', w.hazard_id, TRUE
+FROM work_hazard_state w
+JOIN hazard h ON h.hazard_id = w.hazard_id
+JOIN (SELECT hazard_id, status, rectified_on, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
+      FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
+WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND n.status = 'RECTIFIED'
+  AND n.rectified_on < (SELECT MAX(f.inbox_date) FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
+                        WHERE v.township_code = h.township_code AND v.identity_key = h.identity_key
+                          AND v.status <> 'RECTIFIED' AND f.inbox_date < :asOf);
+
+-- Regression: 已整改 taken back to not rectified by the night's uploads.
+INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
+SELECT DISTINCT :snapshotId, w.township_code, 'REGRESSION', w.hazard_id, TRUE
+FROM work_hazard_state w
+JOIN hazard_history hh ON hh.hazard_id = w.hazard_id AND hh.inbox_date = :asOf AND hh.change_kind = 'REGRESSED'
+WHERE w.campaign_id = :campaignId AND w.as_of = :asOf;
