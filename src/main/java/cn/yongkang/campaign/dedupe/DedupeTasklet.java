@@ -20,8 +20,8 @@ import cn.yongkang.campaign.support.SqlFile;
 
 /**
  * The dedupe stage. Each call merges one validated file into {@code hazard} in one
- * transaction, files in the order they were ingested, so a township's later file of the
- * night wins.
+ * transaction, files in their upload order (a township's files of one night in file-name
+ * order, fixed when the night was scanned), so a township's later file of the night wins.
  */
 @Component
 public class DedupeTasklet implements Tasklet, RerunReset {
@@ -39,9 +39,8 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		List<Long> next = this.jdbc.queryForList(
-				"SELECT file_id FROM upload_file WHERE inbox_date = :date"
-						+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
+		List<Long> next = this.jdbc.queryForList("SELECT file_id FROM upload_file WHERE inbox_date = :date"
+				+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY upload_order FETCH FIRST 1 ROWS ONLY",
 				Map.of("date", run.date()), Long.class);
 		if (next.isEmpty()) {
 			return RepeatStatus.FINISHED;

@@ -62,6 +62,9 @@ class StatusReport {
 		execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparing(StepExecution::getId))
+			// A stage's per-file partitions (ingest:partition17) add up into the stage's
+			// line; only one that did not complete is worth a line of its own.
+			.filter((step) -> !step.getStepName().contains(":") || step.getStatus() != BatchStatus.COMPLETED)
 			.forEach((step) -> out.printf("  %-10s %-9s %s read %d  written %d  filtered %d  skipped %d  %s%n",
 					step.getStepName(), step.getStatus(),
 					"NOOP".equals(step.getExitStatus().getExitCode()) ? "(skipped)" : "", step.getReadCount(),

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.bulk.Database;
+
 /**
  * Guards a campaign date against two runs at once, whoever starts them. On PostgreSQL a
  * session advisory lock, held on its own connection for the run: other processes see it,
@@ -24,12 +26,13 @@ public class RunLock {
 
 	private final DataSource dataSource;
 
+	private final Database database;
+
 	private final Set<String> heldInProcess = ConcurrentHashMap.newKeySet();
 
-	private volatile Boolean postgres;
-
-	public RunLock(DataSource dataSource) {
+	public RunLock(DataSource dataSource, Database database) {
 		this.dataSource = dataSource;
+		this.database = database;
 	}
 
 	/** A held lock; closing it releases the date. */
@@ -46,7 +49,7 @@ public class RunLock {
 			return Optional.empty();
 		}
 		try {
-			if (!isPostgres()) {
+			if (!this.database.isPostgres()) {
 				return Optional.of(() -> this.heldInProcess.remove(key));
 			}
 			Connection connection = this.dataSource.getConnection();
@@ -73,15 +76,6 @@ public class RunLock {
 			throw new DataAccessResourceFailureException(
 					"cannot take the run lock for " + date + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private boolean isPostgres() throws SQLException {
-		if (this.postgres == null) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-			}
-		}
-		return this.postgres;
 	}
 
 	private static boolean advisory(Connection connection, String sql, String key) throws SQLException {
