@@ -41,10 +41,12 @@ WHERE v.file_id = :fileId AND v.outcome IS NULL
 
 -- The current state follows the newest upload; an older night's file processed late does not undo it.
 -- An optional field left blank (or a column the later ledger lacks) keeps what an earlier upload said.
+-- A hazard this file's row already gave its state (it was inserted above, or the merge runs again) is
+-- left alone: rewriting it would only cost a new row version per hazard.
 MERGE INTO hazard h
 USING (SELECT * FROM validated_row WHERE file_id = :fileId AND outcome IS NULL) v
 ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
-WHEN MATCHED AND h.last_inbox_date <= :inboxDate THEN UPDATE SET
+WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id THEN UPDATE SET
     hazard_ref = COALESCE(v.hazard_ref, h.hazard_ref), village_code = v.village_code, category = v.category,
     premises = COALESCE(v.premises, h.premises), address = v.address, description = v.description,
     found_on = v.found_on, rectified_on = v.rectified_on,

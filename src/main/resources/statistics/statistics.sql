@@ -2,6 +2,8 @@
 -- Parameters: :campaignId, :asOf, :start, :lastFound (the as-of date, capped at the campaign's end),
 -- :categories and :townships (the campaign's codes).
 
+-- work_hazard_state holds one run's hazards only (emptied again at the end), so its size and the cost of
+-- reading it never grow with the nights already run.
 DELETE FROM work_hazard_state WHERE campaign_id = :campaignId AND as_of = :asOf;
 
 DELETE FROM work_township_stats WHERE campaign_id = :campaignId AND as_of = :asOf;
@@ -39,3 +41,5 @@ LEFT JOIN work_hazard_state s ON s.campaign_id = :campaignId AND s.as_of = :asOf
      AND s.village_code = v.village_code AND s.category = c.category
 WHERE v.township_code IN (:townships) AND c.category IN (:categories)
 GROUP BY v.village_code, c.category;
+
+DELETE FROM work_hazard_state WHERE campaign_id = :campaignId AND as_of = :asOf;
