@@ -1,11 +1,13 @@
 -- Merges one file's accepted rows into hazard (SPEC §6), set-based. Parameters: :fileId, :inboxDate.
 -- Runs in one transaction per file; running it again for the same file changes nothing.
 
--- The same hazard repeated in one file counts once: its last row stands for it.
+-- The same hazard repeated in one file counts once: its last row stands for it. (EXISTS, not NOT IN: a NOT IN
+-- over a whole file's rows that does not fit the planner's hash memory is compared row by row, n² for a file.)
 UPDATE validated_row SET outcome = 'REPEATED'
 WHERE file_id = :fileId AND outcome IS NULL
-  AND row_number NOT IN (SELECT MAX(row_number) FROM validated_row
-                         WHERE file_id = :fileId GROUP BY township_code, identity_key);
+  AND EXISTS (SELECT 1 FROM validated_row later
+              WHERE later.file_id = validated_row.file_id AND later.township_code = validated_row.township_code
+                AND later.identity_key = validated_row.identity_key AND later.row_number > validated_row.row_number);
 
 -- Hazards never seen before.
 INSERT INTO hazard (township_code, identity_key, hazard_ref, village_code, category, premises, address, description,

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.bulk.Database;
 import cn.yongkang.campaign.support.RerunReset;
 import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
@@ -32,8 +33,11 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	public DedupeTasklet(NamedParameterJdbcTemplate jdbc) {
+	private final Database database;
+
+	public DedupeTasklet(NamedParameterJdbcTemplate jdbc, Database database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	@Override
@@ -46,6 +50,9 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 			return RepeatStatus.FINISHED;
 		}
 		long fileId = next.get(0);
+		// The night's first files grow hazard and its history from few rows to many.
+		this.database.analyzeIfGrown("hazard");
+		this.database.analyzeIfGrown("hazard_history");
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileId", fileId)
 			.addValue("inboxDate", run.date());
 		for (String statement : MERGE_FILE) {
