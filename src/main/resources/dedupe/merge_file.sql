@@ -1,4 +1,4 @@
--- Merges one file's accepted rows into hazard (SPEC §6), set-based. Parameters: :fileId, :inboxDate.
+-- Merges one file's accepted rows into hazard, set-based. Parameters: :fileId, :inboxDate.
 -- Runs in one transaction per file; running it again for the same file changes nothing.
 
 -- The same hazard repeated in one file counts once: its last row stands for it. (EXISTS, not NOT IN: a NOT IN

@@ -58,21 +58,20 @@ public class StatisticsTasklet implements Tasklet {
 			.addValue("lastFound", campaign.lastFoundDay(run.date()))
 			.addValue("categories", campaign.categories().stream().map(Category::name).toList())
 			.addValue("townships", campaign.participants(registry).stream().map(Township::code).toList());
-		int hazards = 0;
+		int groups = 0;
 		int figures = 0;
 		for (String statement : STATISTICS) {
 			int rows = this.jdbc.update(statement, parameters);
-			if (statement.contains("INSERT INTO work_hazard_state")) {
-				hazards = rows;
-				this.database.analyze("work_hazard_state");
+			if (statement.contains("INSERT INTO work_hazard_group")) {
+				groups = rows;
 			}
 			else if (SqlFile.verb(statement).equals("INSERT")) {
 				figures += rows;
 			}
 		}
 		contribution.incrementWriteCount(figures);
-		log.info("Statistics for {} as of {}: {} hazards counted, {} township and village figures", campaign.id(),
-				run.date(), hazards, figures);
+		log.info("Statistics for {} as of {}: {} groups of hazards counted, {} township and village figures",
+				campaign.id(), run.date(), groups, figures);
 		return RepeatStatus.FINISHED;
 	}
 

@@ -67,7 +67,7 @@ class BenchmarkIntegrationTests {
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM hazard", Long.class)).isEqualTo(accepted);
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM rejected_row", Long.class)).isEqualTo(rejected);
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot", Long.class)).isEqualTo(2);
-			assertThat(jdbc.queryForObject("SELECT count(*) FROM work_hazard_state", Long.class))
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM work_hazard_group", Long.class))
 				.as("the statistics' work set is emptied after each night")
 				.isZero();
 
