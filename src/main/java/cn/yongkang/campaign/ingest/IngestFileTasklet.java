@@ -1,8 +1,8 @@
 package cn.yongkang.campaign.ingest;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
+import java.sql.Timestamp;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,27 +10,23 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.NonTransientDataAccessResourceException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.yongkang.campaign.bulk.Database;
 import cn.yongkang.campaign.registry.Registries;
 import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.support.Fold;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
- * The per-file work of ingest, one partition: reads the partition's file and stages its
- * raw rows, all in one transaction with the file's counts, so a crash loses at most this
- * file and a restart reads it again. A failure of the file's own (unreadable, or an error
- * while reading it) quarantines the file and the night goes on.
+ * The per-file work of ingest, one partition: copies the partition's file (checking it is
+ * still what the scan fingerprinted), reads it and stages its raw rows, all in one
+ * transaction with the file's counts, so a crash loses at most this file and a restart
+ * reads it again. A failure of the file's own quarantines it ({@link FileStaging}); the
+ * night goes on.
  */
 @Component
 @StepScope
@@ -38,121 +34,79 @@ public class IngestFileTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestFileTasklet.class);
 
-	private static final Map<FileFormat, WorkbookReader> READERS = Map.of(FileFormat.XLSX, new XlsxWorkbookReader(),
-			FileFormat.XLS, new XlsWorkbookReader(), FileFormat.CSV, new CsvWorkbookReader());
-
 	private final JdbcTemplate jdbc;
 
-	private final Database database;
+	private final FileStaging staging;
 
 	private final Registries registries;
 
-	private final TransactionTemplate savepoint;
+	private final ExecutionContext partition;
 
-	private final long fileId;
-
-	IngestFileTasklet(JdbcTemplate jdbc, Database database, Registries registries,
-			PlatformTransactionManager transactionManager,
-			@Value("#{stepExecutionContext['" + InboxPartitioner.FILE_ID + "']}") long fileId) {
+	IngestFileTasklet(JdbcTemplate jdbc, FileStaging staging, Registries registries,
+			@Value("#{stepExecution.executionContext}") ExecutionContext partition) {
 		this.jdbc = jdbc;
-		this.database = database;
+		this.staging = staging;
 		this.registries = registries;
-		this.savepoint = new TransactionTemplate(transactionManager);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-		this.fileId = fileId;
-	}
-
-	/** The file of this partition, as the partitioner recorded it. */
-	private record NightFile(long fileId, Path path, String name, Township township) {
+		this.partition = partition;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		var row = this.jdbc.queryForMap(
-				"SELECT township_folder, file_name, township_code FROM upload_file WHERE file_id = ?", this.fileId);
-		String folder = (String) row.get("township_folder");
-		String fileName = (String) row.get("file_name");
+		long fileId = this.partition.getLong(InboxPartitioner.FILE_ID);
+		var row = this.jdbc
+			.queryForMap("SELECT township_folder, file_name, township_code FROM upload_file WHERE file_id = ?", fileId);
 		String townshipCode = (String) row.get("township_code");
 		Township township = this.registries.forExecution(run.jobs(), run.jobExecutionId())
 			.townshipByCode(townshipCode)
-			.orElseThrow(() -> new IllegalStateException("township " + townshipCode + " of file " + this.fileId
+			.orElseThrow(() -> new IllegalStateException("township " + townshipCode + " of file " + fileId
 					+ " is no longer in the registry; restore it in jobs/regions/townships.csv"));
-		NightFile file = new NightFile(this.fileId, run.inboxForDate().resolve(folder).resolve(fileName),
-				folder + "/" + fileName, township);
+		InboxFile file = InboxFile.readable(run.inboxForDate().resolve(this.partition.getString(InboxPartitioner.PATH)),
+				(String) row.get("township_folder"), (String) row.get("file_name"), township,
+				this.partition.getLong(InboxPartitioner.SIZE), this.partition.getString(InboxPartitioner.SHA256));
+		FileSnapshot snapshot;
 		try {
-			this.savepoint.executeWithoutResult((status) -> stage(file, contribution));
+			snapshot = FileSnapshot.of(file);
 		}
-		catch (FileFailure failure) {
-			quarantine(file, failure.reason(), failure.getCause());
+		catch (IOException ex) {
+			log.warn("Cannot copy {}: {}", file.printable(), ex.toString());
+			this.jdbc.update(
+					"UPDATE upload_file SET status = 'QUARANTINED', reason = ?, stage = 'DONE'" + " WHERE file_id = ?",
+					InboxScanner.UNREADABLE_FILE, fileId);
+			return RepeatStatus.FINISHED;
 		}
-		catch (RuntimeException ex) {
-			if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
-					|| ex instanceof NonTransientDataAccessResourceException) {
-				throw ex; // the database, not the file: the step fails and a restart
-							// redoes the file
+		try (snapshot) {
+			if (!snapshot.unchanged()) {
+				leaveForNextRun(fileId, file, run);
+				return RepeatStatus.FINISHED;
 			}
-			quarantine(file, "读取文件时出错（" + ex.getClass().getSimpleName() + "），已暂停处理该文件。请在Excel或WPS中打开确认，另存为.xlsx后重新上传",
-					ex);
+			FileStaging.Staged staged = this.staging.readAndStage(fileId, snapshot.path(), !township.isZone(),
+					(rawRow) -> contribution.incrementReadCount());
+			if (staged.loaded()) {
+				LedgerTable table = staged.table();
+				contribution.incrementWriteCount(table.dataRows());
+				log.info("{}: {} data rows, {} blank, header at row {} of sheet '{}'", file.printable(),
+						table.dataRows(), table.blankRows(), table.headerRow(), Fold.printable(table.sheetName()));
+			}
 		}
 		return RepeatStatus.FINISHED;
 	}
 
-	private void stage(NightFile file, StepContribution contribution) {
-		StagedRows staged = new StagedRows(this.database, file.fileId());
-		LedgerTable table = new LedgerTable(!file.township().isZone(), (row) -> {
-			contribution.incrementReadCount();
-			staged.accept(row);
-		});
-		FileFormat format;
-		try {
-			format = FileFormat.detect(file.path());
-			READERS.get(format).read(file.path(), table);
-			table.requireHeader();
-		}
-		catch (UnreadableFileException ex) {
-			throw new FileFailure(ex.getMessage(), ex.getCause());
-		}
-		catch (IOException ex) {
-			throw new FileFailure("读取文件时出错，已暂停处理该文件。请重新上传", ex);
-		}
-		staged.flush();
-		this.jdbc.update(
-				"UPDATE upload_file SET file_format = ?, sheet_name = ?, header_row = ?, rows_blank = ?,"
-						+ " rows_read = ? WHERE file_id = ?",
-				format.name(), table.sheetName(), table.headerRow(), table.blankRows(),
-				table.dataRows() + table.blankRows(), file.fileId());
-		contribution.incrementWriteCount(table.dataRows());
-		log.info("{}: {} data rows, {} blank, header at row {} of sheet '{}'", file.name(), table.dataRows(),
-				table.blankRows(), table.headerRow(), table.sheetName());
-	}
-
 	/**
-	 * The one place a file's failure ends: its partial rows are gone (the savepoint
-	 * rolled them back; the delete makes sure), the file is QUARANTINED with the reason.
+	 * A file that changed since the scan may still be being written: its record goes
+	 * (with any same-night duplicate recorded against it), so the next run of the date
+	 * reads it afresh; the note says so in {@code status}.
 	 */
-	private void quarantine(NightFile file, String reason, Throwable cause) {
-		this.jdbc.update("DELETE FROM staged_row WHERE file_id = ?", file.fileId());
-		this.jdbc.update("UPDATE upload_file SET status = 'QUARANTINED', reason = ?, stage = 'DONE' WHERE file_id = ?",
-				reason, file.fileId());
-		log.warn("{}: quarantined: {}", file.name(), reason);
-		log.debug("Quarantine cause", cause);
-	}
-
-	/** A failure of the file itself, with the reason for the clerk. */
-	private static final class FileFailure extends RuntimeException {
-
-		private final String reason;
-
-		FileFailure(String reason, Throwable cause) {
-			super(reason, cause);
-			this.reason = reason;
-		}
-
-		String reason() {
-			return this.reason;
-		}
-
+	private void leaveForNextRun(long fileId, InboxFile file, RunParameters run) {
+		String note = "文件在读取时仍在变化（大小或内容与清点时不同），可能仍在上传中，留待下次运行处理";
+		this.jdbc.update("DELETE FROM upload_file WHERE duplicate_of = ? AND inbox_date = ?", fileId, run.date());
+		this.jdbc.update("DELETE FROM upload_file WHERE file_id = ?", fileId);
+		this.jdbc.update(
+				"INSERT INTO inbox_note (inbox_date, township_folder, file_name, note, job_execution_id, noted_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?)",
+				run.date(), file.storedFolder(), file.storedName(), note, run.jobExecutionId(),
+				Timestamp.from(Instant.now()));
+		log.warn("{}: left for the next run: {}", file.printable(), note);
 	}
 
 }

@@ -83,8 +83,23 @@ class OperatorCommands {
 	private int run(CommandLine line) {
 		LocalDate date = line.date("date", true);
 		Campaign campaign = campaigns(line).choose(line.option("campaign"), date);
+		if (isEmpty(line, campaign, date)) {
+			throw new LaunchException(
+					"no inbox folder " + folders(line).inbox().resolve(date.toString()).toAbsolutePath().normalize()
+							+ " for " + date + ": nobody uploaded anything (is the date right?), so nothing was run."
+							+ " To publish the date without uploads (every unit named as missing), add --allow-empty");
+		}
 		Outcome outcome = this.launcher.run(campaign.id(), date, folders(line));
 		return finish(outcome, "run of " + date);
+	}
+
+	/**
+	 * A date never run, without an inbox folder and without --allow-empty: most often a
+	 * mistyped date.
+	 */
+	private boolean isEmpty(CommandLine line, Campaign campaign, LocalDate date) {
+		return !line.flag("allow-empty") && !NightlyRuns.hasInbox(folders(line).inbox(), date)
+				&& this.runs.forDate(campaign.id(), date).isEmpty();
 	}
 
 	/**
@@ -133,6 +148,10 @@ class OperatorCommands {
 		CampaignCatalog campaigns = campaigns(line);
 		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
 			Campaign campaign = campaigns.choose(line.option("campaign"), date);
+			if (isEmpty(line, campaign, date)) {
+				this.out.println(date + ": no inbox folder, nothing uploaded; skipped (--allow-empty runs such dates)");
+				continue;
+			}
 			Outcome outcome = this.launcher.run(campaign.id(), date, folders(line));
 			if (outcome.alreadyDone()) {
 				this.out.println(date + ": already done (execution " + outcome.execution().getId() + "), skipped");

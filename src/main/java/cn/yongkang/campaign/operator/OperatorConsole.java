@@ -32,11 +32,12 @@ public final class OperatorConsole {
 	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
 
 	private static final Map<String, String> HELP = Map.of("run", """
-			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR] [--threads N]
+			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR] [--threads N]
 			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
 			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
 			  unchanged; a failed date goes on from its failed step.
 			  --campaign ID     campaign to use (default: the one whose period holds the date)
+			  --allow-empty     run a date without an inbox folder (refused otherwise: a mistyped date?)
 			  %s
 			  --reports DIR     where reports go (default ./reports)
 			  --threads N       files read and validated at once (default: one per core)""".formatted(JOBS), "status",
@@ -51,9 +52,10 @@ public final class OperatorConsole {
 					  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
 					  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill",
 			"""
-					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
-					  Runs each date in order, skipping dates already done; stops at the first failure.""", "abandon",
-			"""
+					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
+					  Runs each date in order, skipping dates already done and (without --allow-empty) dates
+					  without an inbox folder; stops at the first failure.""",
+			"abandon", """
 					abandon <executionId> [--jobs DIR]
 					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""",
 			"schedule", """

@@ -30,7 +30,7 @@ final class Preflight {
 	static void check(CommandLine line) {
 		switch (line.command()) {
 			case "run" -> {
-				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports", "threads"), 0);
+				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports", "allow-empty", "threads"), 0);
 				threads(line);
 				LocalDate date = line.date("date", true);
 				inbox(line);
@@ -45,7 +45,8 @@ final class Preflight {
 				campaignIfGiven(line);
 			}
 			case "backfill" -> {
-				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports", "threads"), 0);
+				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports", "allow-empty", "threads"),
+						0);
 				threads(line);
 				LocalDate from = line.date("from", true);
 				LocalDate to = line.date("to", true);

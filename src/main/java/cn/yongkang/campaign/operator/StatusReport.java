@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.pipeline.NightlyRuns;
+import cn.yongkang.campaign.support.Fold;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
@@ -50,6 +51,31 @@ class StatusReport {
 		executions.forEach((execution) -> printExecution(out, execution));
 		if (date != null) {
 			printUploads(out, date);
+			printNotes(out, "Left for the next run, or not run:",
+					this.jdbc.query(
+							"SELECT inbox_date, township_folder, file_name, note FROM inbox_note WHERE inbox_date = ?"
+									+ " ORDER BY note_id",
+							StatusReport::note, date));
+		}
+		else {
+			printNotes(out, "Nights not run:",
+					this.jdbc.query(
+							"SELECT inbox_date, township_folder, file_name, note FROM inbox_note WHERE file_name = ''"
+									+ " ORDER BY note_id DESC FETCH FIRST " + limit + " ROWS ONLY",
+							StatusReport::note));
+		}
+	}
+
+	private static String note(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		String where = rs.getString(3).isEmpty() ? rs.getString(1) : rs.getString(2) + "/" + rs.getString(3);
+		return Fold.printable(where + ": " + rs.getString(4));
+	}
+
+	private static void printNotes(PrintStream out, String title, List<String> notes) {
+		if (!notes.isEmpty()) {
+			out.println();
+			out.println(title);
+			notes.forEach((note) -> out.println("  " + note));
 		}
 	}
 
@@ -99,9 +125,9 @@ class StatusReport {
 						FROM upload_file f LEFT JOIN region_township t ON t.township_code = f.township_code
 						WHERE f.inbox_date = ? ORDER BY t.sort_order, f.file_id""",
 				(rs, i) -> new String[] { rs.getString(1) == null ? "(unknown folder)" : rs.getString(1),
-						rs.getString(2), rs.getString(3),
+						Fold.printable(rs.getString(2)), rs.getString(3),
 						counts(rs.getObject(4), rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8)),
-						rs.getString(9) == null ? "" : "  " + rs.getString(9) },
+						rs.getString(9) == null ? "" : "  " + Fold.printable(rs.getString(9)) },
 				date);
 		for (String[] file : files) {
 			out.printf("  %-12s %-11s %s%s  %s%n", file[0], file[2], file[1], file[4], file[3]);

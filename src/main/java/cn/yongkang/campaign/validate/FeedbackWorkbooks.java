@@ -35,6 +35,9 @@ public class FeedbackWorkbooks {
 
 	static final String SUFFIX = "-退回清单.xlsx";
 
+	/** Excel's limit for the text of one cell. */
+	static final int MAX_CELL_CHARS = 32_767;
+
 	private static final Logger log = LoggerFactory.getLogger(FeedbackWorkbooks.class);
 
 	private static final String[] VALUE_HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址", "隐患描述", "排查日期",
@@ -118,8 +121,10 @@ public class FeedbackWorkbooks {
 				warnings.row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getString(6));
 			}, run.date(), townshipCode);
-			Path temporary = Files.createTempFile(target.getParent(), ".feedback", ".tmp");
-			try (OutputStream out = Files.newOutputStream(temporary)) {
+			// Not Files.createTempFile (0600): the group reads feedback files too.
+			Path temporary = target.resolveSibling(".feedback" + java.util.UUID.randomUUID() + ".tmp");
+			try (OutputStream out = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW,
+					java.nio.file.StandardOpenOption.WRITE)) {
 				workbook.write(out);
 			}
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -170,11 +175,42 @@ public class FeedbackWorkbooks {
 		 * OWASP's advice for CSV/formula injection: never let a cell start with = + - @
 		 * or a control character.
 		 */
-		static String defuse(String text) {
+		static String defuse(String raw) {
+			String text = cellText(raw);
 			if (!text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0) {
-				return "'" + text;
+				return cellText("'" + text);
 			}
 			return text;
+		}
+
+		/**
+		 * What a cell can hold: no character XML 1.0 forbids (NUL and other controls but
+		 * tab and line breaks, lone surrogates), at most Excel's 32,767 characters, a
+		 * longer value cut with a note, so that no value can stop the workbook.
+		 */
+		static String cellText(String text) {
+			StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CELL_CHARS));
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1));
+				if (pair) {
+					out.append(c).append(text.charAt(++i));
+				}
+				else if ((c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && !Character.isSurrogate(c)
+						&& c != '\uFFFE' && c != '\uFFFF') {
+					out.append(c);
+				}
+			}
+			if (out.length() <= MAX_CELL_CHARS) {
+				return out.toString();
+			}
+			String note = "…（共" + out.length() + "个字符，超出单元格上限，以下省略）";
+			int keep = MAX_CELL_CHARS - note.length();
+			if (Character.isHighSurrogate(out.charAt(keep - 1))) {
+				keep--;
+			}
+			return out.substring(0, keep) + note;
 		}
 
 	}

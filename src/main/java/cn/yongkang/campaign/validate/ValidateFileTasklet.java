@@ -16,6 +16,7 @@ import cn.yongkang.campaign.bulk.Database;
 import cn.yongkang.campaign.registry.Registries;
 import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.support.Fold;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
@@ -89,8 +90,8 @@ public class ValidateFileTasklet implements Tasklet {
 		}
 		contribution.incrementWriteCount(verdicts.accepted);
 		contribution.incrementFilterCount(verdicts.rejected);
-		log.info("File {} ({}): {} accepted, {} rejected, {} with warnings", this.fileId, file.get("file_name"),
-				verdicts.accepted, verdicts.rejected, verdicts.warned);
+		log.info("File {} ({}): {} accepted, {} rejected, {} with warnings", this.fileId,
+				Fold.printable((String) file.get("file_name")), verdicts.accepted, verdicts.rejected, verdicts.warned);
 		return RepeatStatus.FINISHED;
 	}
 
