@@ -1,11 +1,13 @@
--- Merges one file's accepted rows into hazard (SPEC §6), set-based. Parameters: :fileId, :inboxDate.
+-- Merges one file's accepted rows into hazard, set-based. Parameters: :fileId, :inboxDate.
 -- Runs in one transaction per file; running it again for the same file changes nothing.
 
--- The same hazard repeated in one file counts once: its last row stands for it.
+-- The same hazard repeated in one file counts once: its last row stands for it. (EXISTS, not NOT IN: a NOT IN
+-- over a whole file's rows that does not fit the planner's hash memory is compared row by row, n² for a file.)
 UPDATE validated_row SET outcome = 'REPEATED'
 WHERE file_id = :fileId AND outcome IS NULL
-  AND row_number NOT IN (SELECT MAX(row_number) FROM validated_row
-                         WHERE file_id = :fileId GROUP BY township_code, identity_key);
+  AND EXISTS (SELECT 1 FROM validated_row later
+              WHERE later.file_id = validated_row.file_id AND later.township_code = validated_row.township_code
+                AND later.identity_key = validated_row.identity_key AND later.row_number > validated_row.row_number);
 
 -- Hazards never seen before.
 INSERT INTO hazard (township_code, identity_key, hazard_ref, village_code, category, premises, address, description,
@@ -41,10 +43,12 @@ WHERE v.file_id = :fileId AND v.outcome IS NULL
 
 -- The current state follows the newest upload; an older night's file processed late does not undo it.
 -- An optional field left blank (or a column the later ledger lacks) keeps what an earlier upload said.
+-- A hazard this file's row already gave its state (it was inserted above, or the merge runs again) is
+-- left alone: rewriting it would only cost a new row version per hazard.
 MERGE INTO hazard h
 USING (SELECT * FROM validated_row WHERE file_id = :fileId AND outcome IS NULL) v
 ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
-WHEN MATCHED AND h.last_inbox_date <= :inboxDate THEN UPDATE SET
+WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id THEN UPDATE SET
     hazard_ref = COALESCE(v.hazard_ref, h.hazard_ref), village_code = v.village_code, category = v.category,
     premises = COALESCE(v.premises, h.premises), address = v.address, description = v.description,
     found_on = v.found_on, rectified_on = v.rectified_on,

@@ -57,7 +57,7 @@ class ModuleStructureTests {
 	@Test
 	void onlyThePipelineAndTheConsoleKnowTheStages() {
 		noClasses().that()
-			.resideInAnyPackage(BASE + ".registry..", BASE + ".campaign..", BASE + ".support..")
+			.resideInAnyPackage(BASE + ".registry..", BASE + ".campaign..", BASE + ".support..", BASE + ".bulk..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(BASE + ".ingest..", BASE + ".validate..", BASE + ".dedupe..", BASE + ".statistics..",

@@ -24,6 +24,9 @@ final class HeapWatch implements AutoCloseable {
 
 	private final AtomicLong peakLive = new AtomicLong();
 
+	/** Highest use sampled and after a collection, per second of wall clock. */
+	private final java.util.concurrent.ConcurrentSkipListMap<Long, long[]> perSecond = new java.util.concurrent.ConcurrentSkipListMap<>();
+
 	private final NotificationListener listener = this::collected;
 
 	private final Thread sampler;
@@ -36,8 +39,9 @@ final class HeapWatch implements AutoCloseable {
 			.forEach((gc) -> ((NotificationEmitter) gc).addNotificationListener(this.listener, null, null));
 		this.sampler = new Thread(() -> {
 			while (this.running) {
-				this.peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-						Math::max);
+				long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+				this.peakUsed.accumulateAndGet(used, Math::max);
+				record(0, used);
 				try {
 					Thread.sleep(10);
 				}
@@ -64,6 +68,26 @@ final class HeapWatch implements AutoCloseable {
 			}
 		}
 		this.peakLive.accumulateAndGet(live, Math::max);
+		record(1, live);
+	}
+
+	private void record(int which, long bytes) {
+		long[] peaks = this.perSecond.computeIfAbsent(System.currentTimeMillis() / 1000, (second) -> new long[2]);
+		synchronized (peaks) {
+			peaks[which] = Math.max(peaks[which], bytes);
+		}
+	}
+
+	/**
+	 * The highest use sampled between two instants (to the second), e.g. during one step.
+	 */
+	long peakUsedBetween(java.time.Instant from, java.time.Instant to) {
+		return this.perSecond.subMap(from.getEpochSecond(), true, to.getEpochSecond(), true)
+			.values()
+			.stream()
+			.mapToLong((peaks) -> peaks[0])
+			.max()
+			.orElse(0);
 	}
 
 	long peakUsed() {

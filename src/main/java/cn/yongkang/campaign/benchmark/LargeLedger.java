@@ -150,7 +150,7 @@ final class LargeLedger {
 		row.text(2,
 				mistake == 0 ? this.otherTownship : this.random.nextInt(4) == 0 ? "永康市" + this.township : this.township,
 				false);
-		row.text(3, mistake == 1 ? village.charAt(0) + "家山头村" : village, false);
+		row.text(3, mistake == 1 ? (village.isEmpty() ? "下" : village.substring(0, 1)) + "家山头村" : village, false);
 		if (mistake != 2) {
 			row.text(4, CATEGORIES[this.random.nextInt(CATEGORIES.length)], false);
 		}

@@ -14,14 +14,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.bulk.Database;
 import cn.yongkang.campaign.support.RerunReset;
 import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
 /**
  * The dedupe stage. Each call merges one validated file into {@code hazard} in one
- * transaction, files in the order they were ingested, so a township's later file of the
- * night wins.
+ * transaction, files in their upload order (a township's files of one night in file-name
+ * order, fixed when the night was scanned), so a township's later file of the night wins.
  */
 @Component
 public class DedupeTasklet implements Tasklet, RerunReset {
@@ -32,21 +33,26 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	public DedupeTasklet(NamedParameterJdbcTemplate jdbc) {
+	private final Database database;
+
+	public DedupeTasklet(NamedParameterJdbcTemplate jdbc, Database database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		List<Long> next = this.jdbc.queryForList(
-				"SELECT file_id FROM upload_file WHERE inbox_date = :date"
-						+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
+		List<Long> next = this.jdbc.queryForList("SELECT file_id FROM upload_file WHERE inbox_date = :date"
+				+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY upload_order FETCH FIRST 1 ROWS ONLY",
 				Map.of("date", run.date()), Long.class);
 		if (next.isEmpty()) {
 			return RepeatStatus.FINISHED;
 		}
 		long fileId = next.get(0);
+		// The night's first files grow hazard and its history from few rows to many.
+		this.database.analyzeIfGrown("hazard");
+		this.database.analyzeIfGrown("hazard_history");
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileId", fileId)
 			.addValue("inboxDate", run.date());
 		for (String statement : MERGE_FILE) {

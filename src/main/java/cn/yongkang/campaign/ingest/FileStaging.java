@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.yongkang.campaign.bulk.Database;
+
 /**
  * Reads one file and stages its rows, isolated from the rest of the night: whatever goes
  * wrong inside (an unreadable file, a bound exceeded, a bug in a reader, a value the
@@ -39,8 +41,11 @@ public class FileStaging {
 	private final Map<FileFormat, WorkbookReader> readers = Map.of(FileFormat.XLSX, new XlsxWorkbookReader(),
 			FileFormat.XLS, new XlsWorkbookReader(), FileFormat.CSV, new CsvWorkbookReader());
 
-	public FileStaging(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	private final Database database;
+
+	public FileStaging(JdbcTemplate jdbc, Database database, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.savepoint = new TransactionTemplate(transactionManager);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
@@ -82,7 +87,7 @@ public class FileStaging {
 	}
 
 	private LedgerTable stage(long fileId, Path copy, boolean villageRequired, Consumer<RawRow> onRow) {
-		StagedRows staged = new StagedRows(this.jdbc, fileId);
+		StagedRows staged = new StagedRows(this.database, fileId);
 		LedgerTable table = new LedgerTable(villageRequired, (row) -> {
 			onRow.accept(row);
 			staged.accept(row);

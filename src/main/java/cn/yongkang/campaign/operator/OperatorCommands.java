@@ -153,7 +153,8 @@ class OperatorCommands {
 
 	private int benchmark(CommandLine line) {
 		Benchmark.Settings settings = new Benchmark.Settings(line.number("rows", Preflight.BENCHMARK_ROWS),
-				line.options().getOrDefault("through", "validate"), line.folder("jobs", Preflight.DEFAULT_JOBS),
+				line.number("townships", Preflight.BENCHMARK_TOWNSHIPS), line.number("nights", 1),
+				line.options().getOrDefault("through", "report"), line.folder("jobs", Preflight.DEFAULT_JOBS),
 				line.option("campaign"));
 		return this.benchmark.run(settings, this.out) ? OperatorConsole.OK : OperatorConsole.FAILED;
 	}

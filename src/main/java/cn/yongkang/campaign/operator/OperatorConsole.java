@@ -34,23 +34,25 @@ public final class OperatorConsole {
 	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
 
 	private static final Map<String, String> HELP = Map.of("run", """
-			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
+			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR] [--threads N]
 			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
 			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
 			  unchanged; a failed date goes on from its failed step.
 			  --campaign ID     campaign to use (default: the one whose period holds the date)
 			  --allow-empty     run a date without an inbox folder (refused otherwise: a mistyped date?)
 			  %s
-			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS), "status", """
-			status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
-			  Recent executions with each step's status, counts and failure reason; with --date, that
-			  night's executions and which townships uploaded what.""", "restart", """
-			restart <executionId> [--jobs DIR]
-			  Continues a failed execution from its failed step (an execution left STARTED by a killed
-			  process is marked FAILED first).""", "rerun", """
-			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
-			  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
-			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill",
+			  --reports DIR     where reports go (default ./reports)
+			  --threads N       files read and validated at once (default: one per core)""".formatted(JOBS), "status",
+			"""
+					status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
+					  Recent executions with each step's status, counts and failure reason; with --date, that
+					  night's executions and which townships uploaded what.""", "restart", """
+					restart <executionId> [--jobs DIR]
+					  Continues a failed execution from its failed step (an execution left STARTED by a killed
+					  process is marked FAILED first).""", "rerun", """
+					rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
+					  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
+					  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill",
 			"""
 					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
 					  Runs each date in order, skipping dates already done and (without --allow-empty) dates
@@ -69,13 +71,16 @@ public final class OperatorConsole {
 					user list
 					user disable LOGIN
 					  Console accounts. 'add' reads the password (at least 10 characters) from stdin; a
-					  township account names its township (registered name, code or alias).""", "benchmark", """
-					benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
-					  Generates one township's messy .xlsx upload of N rows (default 1000000) under
-					  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
-					  per second per step and the peak heap. Without a configured database it uses a
-					  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
-					  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""");
+					  township account names its township (registered name, code or alias).""", "benchmark",
+			"""
+					benchmark [--rows N] [--townships K] [--nights 1|2] [--through STEP] [--threads N] [--campaign ID] [--jobs DIR]
+					  Generates a night of messy .xlsx uploads, N rows (default 1000000) over K townships
+					  (default 16), under data/benchmark/, runs the job on it through STEP (default report)
+					  and prints per step its seconds, rows per second and peak heap; then the limit (the
+					  same files read by fastexcel-reader into one COPY on one thread) and the ratio. With
+					  --nights 2 every township re-sends its ledger the next night. Without a configured
+					  database it uses a scratch H2 under data/benchmark/; a configured one must hold no
+					  uploads yet.""");
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
 			"schedule", "serve", "user", "benchmark");
@@ -167,6 +172,9 @@ public final class OperatorConsole {
 				arguments.add("--" + name + "=" + value);
 			}
 		});
+		if (line.option("threads") != null) {
+			arguments.add("--campaign.threads=" + line.option("threads"));
+		}
 		if (line.command().equals("schedule")) {
 			arguments.add("--spring.quartz.auto-startup=true");
 		}

@@ -22,26 +22,32 @@ final class Preflight {
 
 	static final int BENCHMARK_ROWS = 1_000_000;
 
+	static final int BENCHMARK_TOWNSHIPS = 16;
+
 	private Preflight() {
 	}
 
 	static void check(CommandLine line) {
 		switch (line.command()) {
 			case "run" -> {
-				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports", "allow-empty"), 0);
+				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports", "allow-empty", "threads"), 0);
+				threads(line);
 				LocalDate date = line.date("date", true);
 				inbox(line);
 				jobs(line).choose(line.option("campaign"), date);
 			}
 			case "rerun" -> {
-				line.allowOnly(Set.of("date", "from-step", "campaign", "jobs", "reports"), 0);
+				line.allowOnly(Set.of("date", "from-step", "campaign", "jobs", "reports", "threads"), 0);
+				threads(line);
 				line.date("date", true);
 				step(line, "from-step");
 				// Which campaign: the one the date was done for, known to the database.
 				campaignIfGiven(line);
 			}
 			case "backfill" -> {
-				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports", "allow-empty"), 0);
+				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports", "allow-empty", "threads"),
+						0);
+				threads(line);
 				LocalDate from = line.date("from", true);
 				LocalDate to = line.date("to", true);
 				if (to.isBefore(from)) {
@@ -56,7 +62,8 @@ final class Preflight {
 			case "restart", "abandon" -> {
 				// --jobs is accepted as everywhere; a restart keeps its execution's
 				// folders.
-				line.allowOnly(Set.of("jobs"), 1);
+				line.allowOnly(Set.of("jobs", "threads"), 1);
+				threads(line);
 				line.executionId();
 				jobsIfGiven(line);
 			}
@@ -69,15 +76,23 @@ final class Preflight {
 				jobsIfGiven(line);
 			}
 			case "benchmark" -> {
-				line.allowOnly(Set.of("rows", "through", "campaign", "jobs"), 0);
+				line.allowOnly(Set.of("rows", "townships", "nights", "through", "campaign", "jobs", "threads"), 0);
 				if (line.number("rows", BENCHMARK_ROWS) < 1) {
 					throw new UsageException("--rows must be at least 1");
 				}
+				if (line.number("townships", BENCHMARK_TOWNSHIPS) < 1) {
+					throw new UsageException("--townships must be at least 1");
+				}
+				if (line.number("nights", 1) < 1 || line.number("nights", 1) > 2) {
+					throw new UsageException("--nights must be 1 or 2");
+				}
+				threads(line);
 				step(line, "through");
 				campaignIfGiven(line);
 			}
 			case "schedule" -> {
-				line.allowOnly(Set.of("inbox", "jobs", "reports"), 0);
+				line.allowOnly(Set.of("inbox", "jobs", "reports", "threads"), 0);
+				threads(line);
 				jobs(line);
 			}
 			case "serve" -> {
@@ -125,6 +140,13 @@ final class Preflight {
 			.map((township) -> township.code())
 			.orElseThrow(() -> new UsageException("unknown township '" + name + "'; townships are "
 					+ String.join("、", registry.townships().stream().map((t) -> t.name()).toList())));
+	}
+
+	/** {@code --threads N}: how many files ingest and validate work on at once. */
+	private static void threads(CommandLine line) {
+		if (line.option("threads") != null && line.number("threads", 1) < 1) {
+			throw new UsageException("--threads must be at least 1");
+		}
 	}
 
 	private static void step(CommandLine line, String option) {

@@ -68,6 +68,10 @@ class StatusReport {
 				execution.fromStep() == null ? "" : "  rerun from " + execution.fromStep(), execution.status(),
 				time(execution.started()), duration(execution.duration()));
 		execution.steps()
+			.stream()
+			// A stage's per-file partitions (ingest:partition17) add up into the stage's
+			// line; only one that did not complete is worth a line of its own.
+			.filter((step) -> !step.name().contains(":") || !"COMPLETED".equals(step.status()))
 			.forEach((step) -> out.printf("  %-10s %-9s %s read %d  written %d  filtered %d  skipped %d  %s%n",
 					step.name(), step.status(), step.skipped() ? "(skipped)" : "", step.readCount(), step.writeCount(),
 					step.filterCount(), step.skipCount(), duration(step.duration())));

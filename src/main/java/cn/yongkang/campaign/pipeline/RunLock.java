@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.bulk.Database;
+
 /**
  * Guards an inbox date against two runs at once, whoever starts them and for whichever
  * campaign: ingest shares the date's inbox and uploads across campaigns. On PostgreSQL
@@ -31,12 +33,13 @@ public class RunLock {
 
 	private final DataSource dataSource;
 
+	private final Database database;
+
 	private final Set<String> heldInProcess = ConcurrentHashMap.newKeySet();
 
-	private volatile Boolean postgres;
-
-	public RunLock(DataSource dataSource) {
+	public RunLock(DataSource dataSource, Database database) {
 		this.dataSource = dataSource;
+		this.database = database;
 	}
 
 	/** A held lock; closing it releases the date. */
@@ -56,7 +59,7 @@ public class RunLock {
 			return Optional.empty();
 		}
 		try {
-			if (!isPostgres()) {
+			if (!this.database.isPostgres()) {
 				return Optional.of(() -> this.heldInProcess.remove(key));
 			}
 			Connection connection = this.dataSource.getConnection();
@@ -114,15 +117,6 @@ public class RunLock {
 			close(connection);
 			throw ex;
 		}
-	}
-
-	private boolean isPostgres() throws SQLException {
-		if (this.postgres == null) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-			}
-		}
-		return this.postgres;
 	}
 
 	private static void close(Connection connection) {

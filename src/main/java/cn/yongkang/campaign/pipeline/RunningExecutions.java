@@ -12,15 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The executions this process is running, so that a SIGTERM can stop them cleanly: the
  * step in hand finishes its current file, the execution ends STOPPED, and {@code restart}
  * continues it. The stop is a flag that each stage reads between files
- * ({@link StageGate}) rather than {@code JobOperator.stop}, whose update of the step from
- * another thread races with the step's own and can end the execution FAILED on a version
- * conflict.
+ * ({@link StageGate}, {@link #stoppable}) rather than {@code JobOperator.stop}, whose
+ * update of the step from another thread races with the step's own and can end the
+ * execution FAILED on a version conflict.
  */
 @Component
 public class RunningExecutions implements JobExecutionListener {
@@ -91,6 +93,20 @@ public class RunningExecutions implements JobExecutionListener {
 		finally {
 			this.startWatcher.remove();
 		}
+	}
+
+	/**
+	 * A tasklet that, once the process is shutting down, does no further unit of work:
+	 * its step ends STOPPED at its next interruption check, from its own thread.
+	 */
+	Tasklet stoppable(Tasklet tasklet) {
+		return (contribution, chunkContext) -> {
+			if (this.stopRequested) {
+				contribution.getStepExecution().setTerminateOnly();
+				return RepeatStatus.CONTINUABLE;
+			}
+			return tasklet.execute(contribution, chunkContext);
+		};
 	}
 
 	/**

@@ -15,9 +15,10 @@ import cn.yongkang.campaign.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code benchmark} command through the real jar, with few rows: the generated upload
- * goes through the real job, every row is accounted for, the figures are printed, and the
- * command never adds its rows to a database that holds real uploads.
+ * The {@code benchmark} command through the real jar, with few rows: the generated
+ * uploads go through the real job, every row is accounted for, the figures (and the bare
+ * read-and-COPY they are measured against) are printed, and the command never adds its
+ * rows to a database that holds real uploads.
  */
 class BenchmarkIntegrationTests {
 
@@ -30,10 +31,11 @@ class BenchmarkIntegrationTests {
 	Path work;
 
 	@Test
-	void aWholeNightOfGeneratedRowsOnPostgresReconciles() {
+	void twoNightsOfGeneratedRowsOnPostgresReconcileAndAreMeasuredAgainstTheBareRead() {
 		try (TestDatabase database = TestDatabase.create()) {
 			CampaignJar jar = new CampaignJar(this.work, database.environment());
-			CampaignJar.Result result = jar.run("benchmark", "--rows", "3000", "--through", "report", "--jobs", JOBS);
+			CampaignJar.Result result = jar.run("benchmark", "--rows", "3000", "--townships", "2", "--nights", "2",
+					"--threads", "2", "--jobs", JOBS);
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			Matcher rows = ROWS.matcher(result.stdout());
 			assertThat(rows.find()).as(result.stdout()).isTrue();
@@ -50,19 +52,29 @@ class BenchmarkIntegrationTests {
 				assertThat(result.stdout()).containsPattern("\\n  " + step + " +[\\d.]+ s +[\\d,]+ rows/s");
 			}
 			assertThat(result.stdout()).containsPattern("Heap: max \\d+ MB; highest use after a collection \\d+ MB");
+			assertThat(result.stdout())
+				.containsPattern("Limit: the same 2 files, fastexcel-reader → one COPY, one thread: [\\d,]+ rows in")
+				.containsPattern("Ratio: the night \\([\\d.]+ s\\) took [\\d.]+x the bare read-and-COPY")
+				.containsPattern(
+						"Night 2: execution \\d+ COMPLETED in [\\d.]+ s; 2 of 2 uploads recognized as DUPLICATE");
 			var jdbc = database.jdbc();
-			assertThat(jdbc.queryForMap("SELECT rows_read, rows_accepted, rows_rejected, rows_blank FROM upload_file"))
-				.isEqualTo(Map.of("rows_read", (int) read, "rows_accepted", (int) accepted, "rows_rejected",
-						(int) rejected, "rows_blank", (int) blank));
+			assertThat(jdbc.queryForMap("SELECT sum(rows_read) AS rows_read, sum(rows_accepted) AS rows_accepted,"
+					+ " sum(rows_rejected) AS rows_rejected, sum(rows_blank) AS rows_blank FROM upload_file"
+					+ " WHERE status = 'LOADED'"))
+				.isEqualTo(Map.of("rows_read", read, "rows_accepted", accepted, "rows_rejected", rejected, "rows_blank",
+						blank));
 			// Every generated row is a hazard of its own: none lost, none counted twice.
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM hazard", Long.class)).isEqualTo(accepted);
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM rejected_row", Long.class)).isEqualTo(rejected);
-			assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot", Long.class)).isOne();
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot", Long.class)).isEqualTo(2);
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM work_hazard_group", Long.class))
+				.as("the statistics' work set is emptied after each night")
+				.isZero();
 
 			CampaignJar.Result again = jar.run("benchmark", "--rows", "100", "--jobs", JOBS);
 			assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
-			assertThat(again.stderr()).contains("already holds 1 uploads", "empty database");
-			assertThat(jdbc.queryForObject("SELECT count(*) FROM upload_file", Long.class)).isOne();
+			assertThat(again.stderr()).contains("already holds 4 uploads", "empty database");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM upload_file", Long.class)).isEqualTo(4);
 		}
 	}
 
@@ -70,7 +82,8 @@ class BenchmarkIntegrationTests {
 	void withoutAConfiguredDatabaseItUsesAScratchH2OfItsOwn() throws Exception {
 		CampaignJar jar = new CampaignJar(this.work, Map.of());
 		for (int run = 0; run < 2; run++) {
-			CampaignJar.Result result = jar.run("benchmark", "--rows", "500", "--jobs", JOBS);
+			CampaignJar.Result result = jar.run("benchmark", "--rows", "500", "--townships", "1", "--through",
+					"validate", "--jobs", JOBS);
 			assertThat(result.exitCode()).as(result.toString()).isZero();
 			assertThat(result.stdout()).contains("Rows: read 500 = ", "validate", "rows/s");
 			assertThat(result.stdout()).doesNotContainPattern("\\n  dedupe ");
@@ -89,6 +102,7 @@ class BenchmarkIntegrationTests {
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.stderr()).contains("unknown step 'nowhere' for --through");
 		assertThat(jar.run("benchmark", "--rows", "0", "--jobs", JOBS).stderr()).contains("--rows must be at least 1");
+		assertThat(jar.run("benchmark", "--nights", "3", "--jobs", JOBS).stderr()).contains("--nights must be 1 or 2");
 	}
 
 	private static long number(String text) {

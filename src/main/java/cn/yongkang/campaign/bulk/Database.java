@@ -1,0 +1,87 @@
+package cn.yongkang.campaign.bulk;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that knows which database the pipeline runs on: PostgreSQL (production)
+ * or the embedded H2. Everything that differs between them asks here.
+ */
+@Component
+public class Database {
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private volatile Boolean postgres;
+
+	public Database(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	public boolean isPostgres() {
+		if (this.postgres == null) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				this.postgres = connection.getMetaData()
+					.getDatabaseProductName()
+					.toLowerCase(Locale.ROOT)
+					.contains("postgres");
+			}
+			catch (SQLException ex) {
+				throw new DataAccessResourceFailureException("cannot tell which database this is: " + ex.getMessage(),
+						ex);
+			}
+		}
+		return this.postgres;
+	}
+
+	/**
+	 * Refreshes the planner's statistics of tables that a bulk load has just changed
+	 * much: without it, PostgreSQL plans the next night's joins for the tables as they
+	 * were (autovacuum comes later, if at all, inside a long run). H2 plans without them.
+	 */
+	public void analyze(String... tables) {
+		if (isPostgres()) {
+			for (String table : tables) {
+				this.jdbc.execute("ANALYZE " + table);
+			}
+		}
+	}
+
+	/**
+	 * Like {@link #analyze}, but only for a table that has changed by half since the
+	 * planner last looked (as PostgreSQL counts it): between the files of a night, where
+	 * a table grows from nothing to a million rows, a plan for the empty table would scan
+	 * the full one once per file.
+	 */
+	public void analyzeIfGrown(String table) {
+		if (!isPostgres()) {
+			return;
+		}
+		var counts = this.jdbc
+			.queryForList("SELECT n_mod_since_analyze, n_live_tup FROM pg_stat_user_tables WHERE relname = ?", table);
+		if (!counts.isEmpty()) {
+			long modified = ((Number) counts.get(0).get("n_mod_since_analyze")).longValue();
+			long live = ((Number) counts.get(0).get("n_live_tup")).longValue();
+			if (modified > Math.max(10_000, live / 2)) {
+				this.jdbc.execute("ANALYZE " + table);
+			}
+		}
+	}
+
+	/** Appends rows to a table, the fastest way this database has. */
+	public BulkRows bulkRows(String table, String... columns) {
+		return isPostgres() ? new CopyRows(this.dataSource, table, columns)
+				: new BatchedRows(this.jdbc, table, columns);
+	}
+
+}

@@ -1,0 +1,112 @@
+package cn.yongkang.campaign.ingest;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.yongkang.campaign.registry.Registries;
+import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.support.Fold;
+import cn.yongkang.campaign.support.RunParameters;
+
+/**
+ * The per-file work of ingest, one partition: copies the partition's file (checking it is
+ * still what the scan fingerprinted), reads it and stages its raw rows, all in one
+ * transaction with the file's counts, so a crash loses at most this file and a restart
+ * reads it again. A failure of the file's own quarantines it ({@link FileStaging}); the
+ * night goes on.
+ */
+@Component
+@StepScope
+public class IngestFileTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestFileTasklet.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final FileStaging staging;
+
+	private final Registries registries;
+
+	private final ExecutionContext partition;
+
+	IngestFileTasklet(JdbcTemplate jdbc, FileStaging staging, Registries registries,
+			@Value("#{stepExecution.executionContext}") ExecutionContext partition) {
+		this.jdbc = jdbc;
+		this.staging = staging;
+		this.registries = registries;
+		this.partition = partition;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		RunParameters run = RunParameters.of(contribution.getStepExecution());
+		long fileId = this.partition.getLong(InboxPartitioner.FILE_ID);
+		var row = this.jdbc
+			.queryForMap("SELECT township_folder, file_name, township_code FROM upload_file WHERE file_id = ?", fileId);
+		String townshipCode = (String) row.get("township_code");
+		Township township = this.registries.forExecution(run.jobs(), run.jobExecutionId())
+			.townshipByCode(townshipCode)
+			.orElseThrow(() -> new IllegalStateException("township " + townshipCode + " of file " + fileId
+					+ " is no longer in the registry; restore it in jobs/regions/townships.csv"));
+		InboxFile file = InboxFile.readable(run.inboxForDate().resolve(this.partition.getString(InboxPartitioner.PATH)),
+				(String) row.get("township_folder"), (String) row.get("file_name"), township,
+				this.partition.getLong(InboxPartitioner.SIZE), this.partition.getString(InboxPartitioner.SHA256));
+		FileSnapshot snapshot;
+		try {
+			snapshot = FileSnapshot.of(file);
+		}
+		catch (IOException ex) {
+			log.warn("Cannot copy {}: {}", file.printable(), ex.toString());
+			this.jdbc.update(
+					"UPDATE upload_file SET status = 'QUARANTINED', reason = ?, stage = 'DONE'" + " WHERE file_id = ?",
+					InboxScanner.UNREADABLE_FILE, fileId);
+			return RepeatStatus.FINISHED;
+		}
+		try (snapshot) {
+			if (!snapshot.unchanged()) {
+				leaveForNextRun(fileId, file, run);
+				return RepeatStatus.FINISHED;
+			}
+			FileStaging.Staged staged = this.staging.readAndStage(fileId, snapshot.path(), !township.isZone(),
+					(rawRow) -> contribution.incrementReadCount());
+			if (staged.loaded()) {
+				LedgerTable table = staged.table();
+				contribution.incrementWriteCount(table.dataRows());
+				log.info("{}: {} data rows, {} blank, header at row {} of sheet '{}'", file.printable(),
+						table.dataRows(), table.blankRows(), table.headerRow(), Fold.printable(table.sheetName()));
+			}
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * A file that changed since the scan may still be being written: its record goes
+	 * (with any same-night duplicate recorded against it), so the next run of the date
+	 * reads it afresh; the note says so in {@code status}.
+	 */
+	private void leaveForNextRun(long fileId, InboxFile file, RunParameters run) {
+		String note = "文件在读取时仍在变化（大小或内容与清点时不同），可能仍在上传中，留待下次运行处理";
+		this.jdbc.update("DELETE FROM upload_file WHERE duplicate_of = ? AND inbox_date = ?", fileId, run.date());
+		this.jdbc.update("DELETE FROM upload_file WHERE file_id = ?", fileId);
+		this.jdbc.update(
+				"INSERT INTO inbox_note (inbox_date, township_folder, file_name, note, job_execution_id, noted_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?)",
+				run.date(), file.storedFolder(), file.storedName(), note, run.jobExecutionId(),
+				Timestamp.from(Instant.now()));
+		log.warn("{}: left for the next run: {}", file.printable(), note);
+	}
+
+}
