@@ -1,8 +1,12 @@
 package cn.yongkang.campaign.ingest;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +65,7 @@ public class IngestFileTasklet implements Tasklet {
 			.townshipByCode(townshipCode)
 			.orElseThrow(() -> new IllegalStateException("township " + townshipCode + " of file " + fileId
 					+ " is no longer in the registry; restore it in jobs/regions/townships.csv"));
-		InboxFile file = InboxFile.readable(run.inboxForDate().resolve(this.partition.getString(InboxPartitioner.PATH)),
+		InboxFile file = InboxFile.readable(locate(run.inboxForDate(), this.partition.getString(InboxPartitioner.PATH)),
 				(String) row.get("township_folder"), (String) row.get("file_name"), township,
 				this.partition.getLong(InboxPartitioner.SIZE), this.partition.getString(InboxPartitioner.SHA256));
 		FileSnapshot snapshot;
@@ -90,6 +94,31 @@ public class IngestFileTasklet implements Tasklet {
 			}
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The scanned file again from its relative name. A name whose bytes are not UTF-8 (a
+	 * GBK file name) does not survive the trip through a string, so such a component is
+	 * found by listing its folder for the entry that reads the same.
+	 */
+	static Path locate(Path inbox, String relative) {
+		Path path = inbox;
+		for (String part : relative.split("/")) {
+			Path direct = path.resolve(part);
+			if (Files.exists(direct, LinkOption.NOFOLLOW_LINKS)) {
+				path = direct;
+				continue;
+			}
+			try (Stream<Path> entries = Files.list(path)) {
+				path = entries.filter((entry) -> entry.getFileName().toString().equals(part))
+					.findFirst()
+					.orElse(direct);
+			}
+			catch (IOException ex) {
+				path = direct;
+			}
+		}
+		return path;
 	}
 
 	/**
