@@ -37,9 +37,6 @@ public class IngestTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbc;
 
-	private final Map<FileFormat, WorkbookReader> readers = Map.of(FileFormat.XLSX, new XlsxWorkbookReader(),
-			FileFormat.XLS, new XlsWorkbookReader(), FileFormat.CSV, new CsvWorkbookReader());
-
 	/**
 	 * Files still to ingest, per step execution: listed and fingerprinted once per
 	 * execution.
@@ -110,20 +107,16 @@ public class IngestTasklet implements Tasklet {
 		}
 		long fileId = insertFile(file, run, "LOADED", null);
 		StagedRows staged = new StagedRows(this.jdbc, fileId);
-		LedgerTable table = new LedgerTable(!file.township().isZone(), (row) -> {
-			contribution.incrementReadCount();
-			staged.accept(row);
-		});
 		try {
-			FileFormat format = FileFormat.detect(file.path());
-			this.readers.get(format).read(file.path(), table);
-			table.requireHeader();
+			LedgerFiles.LedgerRead table = LedgerFiles.read(file.path(), !file.township().isZone(), (row) -> {
+				contribution.incrementReadCount();
+				staged.accept(row);
+			});
 			staged.flush();
 			this.jdbc.update(
 					"UPDATE upload_file SET file_format = ?, sheet_name = ?, header_row = ?, rows_blank = ?,"
 							+ " rows_read = ? WHERE file_id = ?",
-					format.name(), table.sheetName(), table.headerRow(), table.blankRows(),
-					table.dataRows() + table.blankRows(), fileId);
+					table.format(), table.sheetName(), table.headerRow(), table.blankRows(), table.rowsRead(), fileId);
 			contribution.incrementWriteCount(table.dataRows());
 			log.info("{}/{}: {} data rows, {} blank, header at row {} of sheet '{}'", file.folder(), file.fileName(),
 					table.dataRows(), table.blankRows(), table.headerRow(), table.sheetName());

@@ -60,10 +60,20 @@ public final class OperatorConsole {
 			  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
 			  per second per step and the peak heap. Without a configured database it uses a
 			  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
-			  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""");
+			  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""", "check", """
+			check FILE --township NAME [--date yyyy-MM-dd] [--out FILE] [--jobs DIR]
+			  The night's reading and row rules on one file, now, storing nothing: prints rows read,
+			  accepted, rejected and blank, every rejected row with its reasons, the warnings or the
+			  reason the file is unreadable, and writes the 退回清单 (default
+			  ./<township>-<date>-退回清单.xlsx). --date is the upload date (default today).
+			  Exit status 0 when no row is rejected, 1 otherwise.""", "template", """
+			template --township NAME [--out FILE] [--campaign ID] [--jobs DIR]
+			  Writes a ledger workbook for that township (default ./<township>-隐患排查整治台账模板.xlsx):
+			  the header row, a 填报说明 sheet, dropdowns of its villages and communities, the
+			  categories and status words, date cells limited to the campaign and today.""");
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
-			"schedule", "benchmark");
+			"schedule", "benchmark", "check", "template");
 
 	private OperatorConsole() {
 	}
@@ -88,6 +98,10 @@ public final class OperatorConsole {
 			if (line.help()) {
 				System.out.println("usage: java -jar campaign-pipeline.jar " + HELP.get(line.command()));
 				return OK;
+			}
+			if (SelfServiceCommands.COMMANDS.contains(line.command())) {
+				SelfServiceCommands.preflight(line);
+				return SelfServiceCommands.execute(line, SelfServiceCommands.stdout());
 			}
 			Preflight.check(line);
 		}
