@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -45,7 +47,11 @@ public final class FeedbackWorkbook implements AutoCloseable {
 	private static final String[] VALUE_HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址", "隐患描述", "排查日期",
 			"整改情况", "整改日期", "排查人", "联系电话" };
 
-	private static final int[] VALUE_WIDTHS = { 10, 11, 11, 10, 14, 18, 22, 11, 8, 11, 8, 13 };
+	/**
+	 * Character widths that print one A4 landscape page wide at about three quarters
+	 * size.
+	 */
+	private static final int[] VALUE_WIDTHS = { 8, 9, 10, 9, 12, 15, 16, 10, 7, 10, 6, 12 };
 
 	/** Columns before the values: 文件, 行号, 退回原因, 修改建议. */
 	private static final int VALUES_FROM = 4;
@@ -69,6 +75,8 @@ public final class FeedbackWorkbook implements AutoCloseable {
 	private SafeSheet unreadable;
 
 	private SafeSheet warnings;
+
+	private final Map<SafeSheet, int[]> widths = new HashMap<>();
 
 	/**
 	 * @param heading the first line of every sheet: which upload or night, what to do
@@ -101,7 +109,7 @@ public final class FeedbackWorkbook implements AutoCloseable {
 			List<String> labels = new ArrayList<>(List.of("文件", "行号", "退回原因", "修改建议"));
 			labels.addAll(List.of(VALUE_HEADERS));
 			int[] widths = new int[labels.size()];
-			System.arraycopy(new int[] { 18, 6, 40, 26 }, 0, widths, 0, VALUES_FROM);
+			System.arraycopy(new int[] { 14, 5, 36, 22 }, 0, widths, 0, VALUES_FROM);
 			System.arraycopy(VALUE_WIDTHS, 0, widths, VALUES_FROM, VALUE_WIDTHS.length);
 			this.rejected = sheet(REJECTED, labels.toArray(String[]::new), widths);
 		}
@@ -115,6 +123,7 @@ public final class FeedbackWorkbook implements AutoCloseable {
 		}
 		Row row = this.rejected.row(cells);
 		style(row, cells.length, this.textStyle);
+		fit(row, cells, this.widths.get(this.rejected));
 		row.getCell(2).setCellStyle(this.reasonStyle);
 		for (Problem problem : problems) {
 			int column = RowValidator.VALUE_COLUMNS.indexOf(problem.column());
@@ -128,7 +137,10 @@ public final class FeedbackWorkbook implements AutoCloseable {
 		if (this.unreadable == null) {
 			this.unreadable = sheet(UNREADABLE, new String[] { "文件", "原因" }, new int[] { 30, 100 });
 		}
-		style(this.unreadable.row(fileName, reason), 2, this.textStyle);
+		Object[] cells = { fileName, reason };
+		Row row = this.unreadable.row(cells);
+		style(row, 2, this.textStyle);
+		fit(row, cells, this.widths.get(this.unreadable));
 	}
 
 	public void warning(String fileName, int rowNumber, String text, String premises, String address,
@@ -137,7 +149,10 @@ public final class FeedbackWorkbook implements AutoCloseable {
 			this.warnings = sheet(WARNINGS, new String[] { "文件", "行号", "提示（已接收，请核对）", "场所名称", "地址", "隐患描述" },
 					new int[] { 18, 6, 50, 16, 24, 30 });
 		}
-		style(this.warnings.row(fileName, rowNumber, text, premises, address, description), 6, this.textStyle);
+		Object[] cells = { fileName, rowNumber, text, premises, address, description };
+		Row row = this.warnings.row(cells);
+		style(row, 6, this.textStyle);
+		fit(row, cells, this.widths.get(this.warnings));
 	}
 
 	/**
@@ -252,7 +267,27 @@ public final class FeedbackWorkbook implements AutoCloseable {
 		sheet.setMargin(Sheet.TopMargin, 0.5);
 		sheet.setMargin(Sheet.BottomMargin, 0.5);
 		sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+		this.widths.put(safe, widths);
 		return safe;
+	}
+
+	/**
+	 * Neither Excel nor LibreOffice reliably grows a row for wrapped text when it opens a
+	 * file: give each row the lines its longest cell needs (a Chinese character is about
+	 * two width units).
+	 */
+	private static void fit(Row row, Object[] cells, int[] widths) {
+		int lines = 1;
+		for (int i = 0; i < cells.length && i < widths.length; i++) {
+			if (cells[i] instanceof String text) {
+				int units = 0;
+				for (int c = 0; c < text.length(); c++) {
+					units += text.charAt(c) < 0x2E80 ? 1 : 2;
+				}
+				lines = Math.max(lines, (int) Math.ceil(units / (double) Math.max(1, widths[i] - 1)));
+			}
+		}
+		row.setHeightInPoints(Math.min(409, lines * 15f + 2));
 	}
 
 	private CellStyle style(boolean bold, IndexedColors fill, boolean border) {

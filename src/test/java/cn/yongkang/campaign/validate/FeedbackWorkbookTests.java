@@ -61,7 +61,9 @@ class FeedbackWorkbookTests {
 			assertThat(reasons.getStringCellValue())
 				.isEqualTo("村（社区）“荆山下村”不属于东城街道；场所类型“出租户”不是可选类型（居住出租房、沿街店铺、“三合一”企业）");
 			assertThat(reasons.getCellStyle().getWrapText()).isTrue();
-			assertThat(sheet.getColumnWidth(2)).isGreaterThanOrEqualTo(40 * 256);
+			assertThat(sheet.getRow(2).getHeightInPoints()).as("tall enough for the wrapped reasons")
+				.isGreaterThanOrEqualTo(3 * 15f);
+			assertThat(sheet.getColumnWidth(2)).as("the widest column").isGreaterThanOrEqualTo(36 * 256);
 			assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("村（社区）：可能是“荆山夏村”；场所类型：可能是“居住出租房”");
 
 			List<Integer> highlighted = Arrays.stream(new int[] { 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 })
