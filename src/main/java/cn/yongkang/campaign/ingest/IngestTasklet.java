@@ -100,7 +100,7 @@ public class IngestTasklet implements Tasklet {
 			Map<String, Object> first = earlier.get(0);
 			long fileId = insertFile(file, run, "DUPLICATE", ((Number) first.get("file_id")).longValue());
 			this.jdbc.update("UPDATE upload_file SET reason = ? WHERE file_id = ?",
-					"与" + first.get("inbox_date") + "已上传的“" + first.get("file_name") + "”内容完全相同，未重复处理", fileId);
+					FileProblems.duplicate(first.get("inbox_date"), (String) first.get("file_name")), fileId);
 			log.info("{}/{}: same content as file {} (SHA-256), not processed again", file.folder(), file.fileName(),
 					first.get("file_id"));
 			return;

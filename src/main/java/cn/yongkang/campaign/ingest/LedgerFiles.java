@@ -2,6 +2,7 @@ package cn.yongkang.campaign.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -33,6 +34,14 @@ public final class LedgerFiles {
 		READERS.get(format).read(file, table);
 		table.requireHeader();
 		return new LedgerRead(format.name(), table.sheetName(), table.headerRow(), table.dataRows(), table.blankRows());
+	}
+
+	/**
+	 * Why a file is DUPLICATE: the same content as the one the township sent on that date
+	 * under that name.
+	 */
+	public static String duplicateReason(LocalDate inboxDate, String fileName) {
+		return FileProblems.duplicate(inboxDate, fileName);
 	}
 
 	/**

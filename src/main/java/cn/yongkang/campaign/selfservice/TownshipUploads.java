@@ -28,6 +28,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
+import cn.yongkang.campaign.ingest.LedgerFiles;
 import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.registry.Township;
 import cn.yongkang.campaign.validate.FeedbackWorkbook;
@@ -160,7 +161,7 @@ public class TownshipUploads {
 		List<String> night = this.jdbc.query(
 				"SELECT inbox_date, file_name FROM upload_file WHERE sha256 = ? AND township_code = ?"
 						+ " AND status = 'LOADED' ORDER BY file_id FETCH FIRST 1 ROWS ONLY",
-				(rs, i) -> "与" + rs.getDate(1).toLocalDate() + "已上传的“" + rs.getString(2) + "”内容完全相同，未重复处理", sha256,
+				(rs, i) -> LedgerFiles.duplicateReason(rs.getDate(1).toLocalDate(), rs.getString(2)), sha256,
 				township.code());
 		if (!night.isEmpty()) {
 			return Optional.of(night.get(0));
@@ -168,7 +169,7 @@ public class TownshipUploads {
 		List<String> uploads = this.jdbc.query(
 				"SELECT inbox_date, stored_name FROM upload_audit WHERE sha256 = ? AND township_code = ?"
 						+ " AND status = 'LOADED' ORDER BY upload_id FETCH FIRST 1 ROWS ONLY",
-				(rs, i) -> "与" + rs.getDate(1).toLocalDate() + "已上传的“" + rs.getString(2) + "”内容完全相同，未重复处理", sha256,
+				(rs, i) -> LedgerFiles.duplicateReason(rs.getDate(1).toLocalDate(), rs.getString(2)), sha256,
 				township.code());
 		return uploads.stream().findFirst();
 	}
