@@ -15,6 +15,9 @@ import java.util.Set;
  */
 record CommandLine(String command, List<String> arguments, Map<String, String> options) {
 
+	/** Options that take no value. */
+	private static final Set<String> FLAGS = Set.of("no-schedule");
+
 	static CommandLine parse(String[] args) {
 		String command = null;
 		List<String> arguments = new ArrayList<>();
@@ -31,6 +34,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 				if (equals >= 0) {
 					value = name.substring(equals + 1);
 					name = name.substring(0, equals);
+				}
+				else if (FLAGS.contains(name)) {
+					value = "true";
 				}
 				else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
 					value = args[++i];
@@ -72,6 +78,14 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 
 	String option(String name) {
 		return this.options.get(name);
+	}
+
+	String option(String name, String fallback) {
+		return this.options.getOrDefault(name, fallback);
+	}
+
+	boolean flag(String name) {
+		return "true".equals(this.options.get(name));
 	}
 
 	String required(String name, String example) {

@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.quartz.SchedulerException;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.account.AccountException;
+
 import cn.yongkang.campaign.benchmark.Benchmark;
-import cn.yongkang.campaign.campaign.Campaign;
-import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.operations.NightlyOperations;
+import cn.yongkang.campaign.operations.RunOutcome;
+import cn.yongkang.campaign.operations.RunRecord;
+import cn.yongkang.campaign.operations.TownshipRecord;
 import cn.yongkang.campaign.pipeline.LaunchException;
-import cn.yongkang.campaign.pipeline.NightlyRuns;
-import cn.yongkang.campaign.pipeline.PipelineLauncher;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
-import cn.yongkang.campaign.pipeline.PipelineLauncher.Outcome;
 import cn.yongkang.campaign.report.ReportTasklet;
 import cn.yongkang.campaign.schedule.NightlySchedule;
 import cn.yongkang.campaign.schedule.NightlyTrigger;
@@ -32,7 +32,7 @@ import cn.yongkang.campaign.support.RunParameters;
 @Component
 class OperatorCommands {
 
-	private final PipelineLauncher launcher;
+	private final NightlyOperations operations;
 
 	private final StatusReport status;
 
@@ -40,7 +40,9 @@ class OperatorCommands {
 
 	private final Benchmark benchmark;
 
-	private final NightlyRuns runs;
+	private final UserCommands users;
+
+	private final Environment environment;
 
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -48,13 +50,14 @@ class OperatorCommands {
 
 	private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
-	OperatorCommands(PipelineLauncher launcher, StatusReport status, NightlyTrigger trigger, Benchmark benchmark,
-			NightlyRuns runs) {
-		this.launcher = launcher;
+	OperatorCommands(NightlyOperations operations, StatusReport status, NightlyTrigger trigger, Benchmark benchmark,
+			UserCommands users, Environment environment) {
+		this.operations = operations;
 		this.status = status;
 		this.trigger = trigger;
 		this.benchmark = benchmark;
-		this.runs = runs;
+		this.users = users;
+		this.environment = environment;
 	}
 
 	int execute(CommandLine line) {
@@ -70,11 +73,13 @@ class OperatorCommands {
 					yield OperatorConsole.OK;
 				}
 				case "schedule" -> schedule(line);
+				case "serve" -> serve(line);
+				case "user" -> this.users.execute(line, this.out);
 				case "benchmark" -> benchmark(line);
 				default -> throw new UsageException("unknown command '" + line.command() + "'");
 			};
 		}
-		catch (LaunchException ex) {
+		catch (LaunchException | AccountException ex) {
 			this.err.println("error: " + ex.getMessage());
 			return OperatorConsole.FAILED;
 		}
@@ -82,31 +87,13 @@ class OperatorCommands {
 
 	private int run(CommandLine line) {
 		LocalDate date = line.date("date", true);
-		Campaign campaign = campaigns(line).choose(line.option("campaign"), date);
-		Outcome outcome = this.launcher.run(campaign.id(), date, folders(line));
-		return finish(outcome, "run of " + date);
+		return finish(this.operations.run(line.option("campaign"), date, folders(line)), "run of " + date);
 	}
 
-	/**
-	 * Without --campaign, a rerun recomputes the campaign the date was done for, even one
-	 * chosen with --campaign outside its period.
-	 */
 	private int rerun(CommandLine line) {
 		LocalDate date = line.date("date", true);
-		String campaignId;
-		List<String> done = this.runs.campaignsDone(date);
-		if (line.option("campaign") != null || done.isEmpty()) {
-			campaignId = campaigns(line).choose(line.option("campaign"), date).id();
-		}
-		else if (done.size() == 1) {
-			campaignId = done.get(0);
-		}
-		else {
-			throw new LaunchException(
-					date + " was done for campaigns " + String.join(", ", done) + "; name one with --campaign ID");
-		}
-		String fromStep = line.options().getOrDefault("from-step", "statistics");
-		return finish(this.launcher.rerun(campaignId, date, fromStep, folders(line)), "rerun of " + date);
+		return finish(this.operations.rerun(line.option("campaign"), date, line.option("from-step"), folders(line)),
+				"rerun of " + date);
 	}
 
 	/**
@@ -117,40 +104,41 @@ class OperatorCommands {
 		long id = line.executionId();
 		if (line.option("jobs") != null) {
 			Path jobs = line.folder("jobs", Preflight.DEFAULT_JOBS).toAbsolutePath().normalize();
-			this.runs.find(id)
-				.map(RunParameters::of)
-				.filter((run) -> !run.jobs().equals(jobs))
-				.ifPresent((run) -> this.err
-					.println("note: a restart continues execution " + id + " with its own jobs folder " + run.jobs()
+			this.operations.find(id)
+				.map((run) -> Path.of(run.parameters().get(RunParameters.JOBS)))
+				.filter((own) -> !own.equals(jobs))
+				.ifPresent((own) -> this.err
+					.println("note: a restart continues execution " + id + " with its own jobs folder " + own
 							+ ", not --jobs; to use " + jobs + ", 'abandon " + id + "' then 'run' with --jobs"));
 		}
-		return finish(this.launcher.restart(id), "restart of " + id);
+		return finish(this.operations.restart(id), "restart of " + id);
 	}
 
 	private int backfill(CommandLine line) {
-		LocalDate from = line.date("from", true);
-		LocalDate to = line.date("to", true);
-		CampaignCatalog campaigns = campaigns(line);
-		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-			Campaign campaign = campaigns.choose(line.option("campaign"), date);
-			Outcome outcome = this.launcher.run(campaign.id(), date, folders(line));
-			if (outcome.alreadyDone()) {
-				this.out.println(date + ": already done (execution " + outcome.execution().getId() + "), skipped");
-				continue;
-			}
-			if (outcome.execution().getStatus() == BatchStatus.STOPPED) {
-				this.err.println("error: backfill was stopped at " + date + "; backfill again (or 'restart "
-						+ outcome.execution().getId() + "') to continue");
-				return OperatorConsole.FAILED;
-			}
-			if (!outcome.succeeded()) {
-				this.err.println("error: backfill stopped at " + date + ": " + Failures.reason(outcome.execution())
-						+ "; fix the cause, 'restart " + outcome.execution().getId() + "', then backfill again");
-				return OperatorConsole.FAILED;
-			}
-			this.out.println(date + ": done (execution " + outcome.execution().getId() + ")");
+		List<RunOutcome> outcomes = this.operations.backfill(line.option("campaign"), line.date("from", true),
+				line.date("to", true), folders(line), (outcome) -> {
+					RunRecord run = outcome.run();
+					if (outcome.alreadyDone()) {
+						this.out.println(run.date() + ": already done (execution " + run.id() + "), skipped");
+					}
+					else if (outcome.succeeded()) {
+						this.out.println(run.date() + ": done (execution " + run.id() + ")");
+					}
+				});
+		RunOutcome last = outcomes.get(outcomes.size() - 1);
+		if (last.succeeded()) {
+			return OperatorConsole.OK;
 		}
-		return OperatorConsole.OK;
+		RunRecord run = last.run();
+		if (run.stopped()) {
+			this.err.println("error: backfill was stopped at " + run.date() + "; backfill again (or 'restart "
+					+ run.id() + "') to continue");
+		}
+		else {
+			this.err.println("error: backfill stopped at " + run.date() + ": " + run.reason()
+					+ "; fix the cause, 'restart " + run.id() + "', then backfill again");
+		}
+		return OperatorConsole.FAILED;
 	}
 
 	private int benchmark(CommandLine line) {
@@ -165,6 +153,23 @@ class OperatorCommands {
 	 * Ctrl-C).
 	 */
 	private int schedule(CommandLine line) {
+		installTrigger(line);
+		awaitStop();
+		return OperatorConsole.OK;
+	}
+
+	/** The console and, unless --no-schedule, the schedule, until asked to stop. */
+	private int serve(CommandLine line) {
+		if (!line.flag("no-schedule")) {
+			installTrigger(line);
+		}
+		this.out.println("Console running at http://localhost:" + this.environment.getProperty("local.server.port")
+				+ "/ (accounts: 'user add'). Stop with SIGTERM (Ctrl-C).");
+		awaitStop();
+		return OperatorConsole.OK;
+	}
+
+	private void installTrigger(CommandLine line) {
 		Path jobs = line.folder("jobs", Preflight.DEFAULT_JOBS);
 		NightlySchedule schedule = NightlySchedule.load(jobs);
 		Path inbox = line.option("inbox") != null ? Path.of(line.option("inbox")) : schedule.inbox();
@@ -176,13 +181,15 @@ class OperatorCommands {
 		catch (SchedulerException ex) {
 			throw new LaunchException("cannot install the nightly trigger: " + ex.getMessage());
 		}
+	}
+
+	private void awaitStop() {
 		try {
 			this.stopRequested.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return OperatorConsole.OK;
 	}
 
 	/**
@@ -194,37 +201,36 @@ class OperatorCommands {
 	}
 
 	private int abandon(CommandLine line) {
-		JobExecution execution = this.launcher.abandon(line.executionId());
-		RunParameters run = RunParameters.of(execution);
-		String date = this.runs.completed(run.campaignId(), run.date())
-			.map((done) -> "its date " + run.date() + " was done by execution " + done.getId())
-			.orElse("its date " + run.date() + " can run again with 'run'");
-		this.out.println("execution " + execution.getId() + " is " + execution.getStatus() + "; " + date);
+		RunRecord run = this.operations.abandon(line.executionId());
+		String date = run.doneSinceBy() != null
+				? "its date " + run.date() + " was done by execution " + run.doneSinceBy()
+				: "its date " + run.date() + " can run again with 'run'";
+		this.out.println("execution " + run.id() + " is " + run.status() + "; " + date);
 		return OperatorConsole.OK;
 	}
 
 	/** Prints the result of a run, rerun or restart and turns it into the exit status. */
-	private int finish(Outcome outcome, String what) {
-		JobExecution execution = outcome.execution();
-		RunParameters run = RunParameters.of(execution);
+	private int finish(RunOutcome outcome, String what) {
+		RunRecord run = outcome.run();
 		if (outcome.alreadyDone()) {
-			this.out.println(run.date() + " of campaign " + run.campaignId() + " is already done (execution "
-					+ execution.getId() + "); nothing changed. Use 'rerun --date " + run.date() + "' to recompute it.");
+			this.out.println(run.date() + " of campaign " + run.campaignId() + " is already done (execution " + run.id()
+					+ "); nothing changed. Use 'rerun --date " + run.date() + "' to recompute it.");
 			this.out.println();
 		}
-		else if (execution.getStatus() == BatchStatus.STOPPED) {
-			String step = Failures.failedStep(execution).map((s) -> " at step " + s.getStepName()).orElse("");
-			this.err.println("error: " + what + " was stopped" + step + "; 'restart " + execution.getId()
+		else if (run.stopped()) {
+			String step = run.failedStep() == null ? "" : " at step " + run.failedStep();
+			this.err.println("error: " + what + " was stopped" + step + "; 'restart " + run.id()
 					+ "' (or 'run' again) continues it");
 			return OperatorConsole.FAILED;
 		}
 		else if (!outcome.succeeded()) {
-			String step = Failures.failedStep(execution).map((s) -> " at step " + s.getStepName()).orElse("");
-			this.err.println("error: " + what + " failed" + step + ": " + Failures.reason(execution)
-					+ "; after fixing the cause, run 'restart " + execution.getId() + "'");
+			String step = run.failedStep() == null ? "" : " at step " + run.failedStep();
+			this.err.println("error: " + what + " failed" + step + ": " + run.reason()
+					+ "; after fixing the cause, run 'restart " + run.id() + "'");
 			return OperatorConsole.FAILED;
 		}
-		Path bulletin = ReportTasklet.bulletinFile(run.reportFolder());
+		Path reportFolder = run.reportFolder();
+		Path bulletin = ReportTasklet.bulletinFile(reportFolder);
 		try {
 			this.out.println(Files.readString(bulletin, StandardCharsets.UTF_8));
 		}
@@ -232,16 +238,15 @@ class OperatorCommands {
 			this.err.println("warning: cannot read " + bulletin + ": " + ex.getMessage());
 		}
 		if (!outcome.alreadyDone()) {
-			List<String> missing = this.status.missingUploads(run.date());
-			this.out.println("Execution " + execution.getId() + " completed. Reports: " + run.reportFolder());
+			List<String> missing = this.operations.missingUploads(run.date())
+				.stream()
+				.map(TownshipRecord::name)
+				.toList();
+			this.out.println("Execution " + run.id() + " completed. Reports: " + reportFolder);
 			this.out.println(missing.isEmpty() ? "Every township uploaded a readable ledger for " + run.date() + "."
 					: "No readable upload for " + run.date() + " from: " + String.join("、", missing));
 		}
 		return OperatorConsole.OK;
-	}
-
-	private static CampaignCatalog campaigns(CommandLine line) {
-		return CampaignCatalog.load(line.folder("jobs", Preflight.DEFAULT_JOBS));
 	}
 
 	private static Folders folders(CommandLine line) {

@@ -1,5 +1,6 @@
 package cn.yongkang.campaign.operator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.benchmark.Benchmark;
+import cn.yongkang.campaign.operations.Failures;
 import cn.yongkang.campaign.pipeline.RunningExecutions;
 
 /**
@@ -31,49 +33,63 @@ public final class OperatorConsole {
 
 	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
 
-	private static final Map<String, String> HELP = Map.of("run", """
+	private static final Map<String, String> HELP = Map.ofEntries(Map.entry("run", """
 			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
 			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
 			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
 			  unchanged; a failed date goes on from its failed step.
 			  --campaign ID     campaign to use (default: the one whose period holds the date)
 			  %s
-			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS), "status", """
+			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS)), Map.entry("status", """
 			status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
 			  Recent executions with each step's status, counts and failure reason; with --date, that
-			  night's executions and which townships uploaded what.""", "restart", """
+			  night's executions and which townships uploaded what."""), Map.entry("restart", """
 			restart <executionId> [--jobs DIR]
 			  Continues a failed execution from its failed step (an execution left STARTED by a killed
-			  process is marked FAILED first).""", "rerun", """
+			  process is marked FAILED first)."""), Map.entry("rerun", """
 			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
 			  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
-			  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill", """
-			backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
-			  Runs each date in order, skipping dates already done; stops at the first failure.""", "abandon", """
-			abandon <executionId> [--jobs DIR]
-			  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""", "schedule", """
-			schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
-			  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
-			  jobs/schedule.yml, for the previous day's inbox.""", "benchmark", """
-			benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
-			  Generates one township's messy .xlsx upload of N rows (default 1000000) under
-			  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
-			  per second per step and the peak heap. Without a configured database it uses a
-			  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
-			  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal.""", "check", """
-			check FILE --township NAME [--date yyyy-MM-dd] [--out FILE] [--jobs DIR]
-			  The night's reading and row rules on one file, now, storing nothing: prints rows read,
-			  accepted, rejected and blank, every rejected row with its reasons, the warnings or the
-			  reason the file is unreadable, and writes the 退回清单 (default
-			  ./<township>-<date>-退回清单.xlsx). --date is the upload date (default today).
-			  Exit status 0 when no row is rejected, 1 otherwise.""", "template", """
-			template --township NAME [--out FILE] [--campaign ID] [--jobs DIR]
-			  Writes a ledger workbook for that township (default ./<township>-隐患排查整治台账模板.xlsx):
-			  the header row, a 填报说明 sheet, dropdowns of its villages and communities, the
-			  categories and status words, date cells limited to the campaign and today.""");
+			  dedupe, statistics, ranking, report); the result replaces that date's snapshot."""),
+			Map.entry("backfill", """
+					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
+					  Runs each date in order, skipping dates already done; stops at the first failure."""),
+			Map.entry("abandon", """
+					abandon <executionId> [--jobs DIR]
+					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh."""),
+			Map.entry("schedule", """
+					schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
+					  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
+					  jobs/schedule.yml, for the previous day's inbox."""), Map.entry("serve", """
+					serve [--port 8080] [--inbox DIR] [--no-schedule] [--jobs DIR] [--reports DIR]
+					  Runs the web console (accounts from 'user add') and, unless --no-schedule, the same
+					  nightly schedule as 'schedule', in one daemon. --port 0 picks a free port."""),
+			Map.entry("user", """
+					user add LOGIN --role operator|office|township [--township NAME] [--jobs DIR]
+					user list
+					user disable LOGIN
+					  Console accounts. 'add' reads the password (at least 10 characters) from stdin; a
+					  township account names its township (registered name, code or alias)."""),
+			Map.entry("benchmark", """
+					benchmark [--rows N] [--through STEP] [--campaign ID] [--jobs DIR]
+					  Generates one township's messy .xlsx upload of N rows (default 1000000) under
+					  data/benchmark/, runs the job on it through STEP (default validate) and prints rows
+					  per second per step and the peak heap. Without a configured database it uses a
+					  scratch H2 under data/benchmark/; a configured one must hold no uploads yet.
+					  'java -Xmx256m -jar campaign-pipeline.jar benchmark' checks the 256 MB goal."""),
+			Map.entry("check", """
+					check FILE --township NAME [--date yyyy-MM-dd] [--out FILE] [--jobs DIR]
+					  The night's reading and row rules on one file, now, storing nothing: prints rows read,
+					  accepted, rejected and blank, every rejected row with its reasons, the warnings or the
+					  reason the file is unreadable, and writes the 退回清单 (default
+					  ./<township>-<date>-退回清单.xlsx). --date is the upload date (default today).
+					  Exit status 0 when no row is rejected, 1 otherwise."""), Map.entry("template", """
+					template --township NAME [--out FILE] [--campaign ID] [--jobs DIR]
+					  Writes a ledger workbook for that township (default ./<township>-隐患排查整治台账模板.xlsx):
+					  the header row, a 填报说明 sheet, dropdowns of its villages and communities, the
+					  categories and status words, date cells limited to the campaign and today."""));
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
-			"schedule", "benchmark", "check", "template");
+			"schedule", "serve", "user", "benchmark", "check", "template");
 
 	private OperatorConsole() {
 	}
@@ -129,7 +145,7 @@ public final class OperatorConsole {
 		}, "graceful-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
+			.web(line.command().equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.registerShutdownHook(false)
@@ -168,6 +184,18 @@ public final class OperatorConsole {
 		});
 		if (line.command().equals("schedule")) {
 			arguments.add("--spring.quartz.auto-startup=true");
+		}
+		if (line.command().equals("serve")) {
+			// Only serve starts a web server; every other command stays without one.
+			arguments.add("--spring.main.web-application-type=servlet");
+			arguments.add("--server.port=" + line.option("port", "8080"));
+			arguments.add("--spring.quartz.auto-startup=" + !line.flag("no-schedule"));
+			arguments.add("--campaign.console.jobs=" + line.folder("jobs", Preflight.DEFAULT_JOBS).toAbsolutePath());
+			arguments.add(
+					"--campaign.console.reports=" + line.folder("reports", Preflight.DEFAULT_REPORTS).toAbsolutePath());
+			if (line.option("inbox") != null) {
+				arguments.add("--campaign.console.inbox=" + Path.of(line.option("inbox")).toAbsolutePath());
+			}
 		}
 		if (line.command().equals("benchmark")) {
 			// Its own embedded H2, emptied first: generated rows never land in the

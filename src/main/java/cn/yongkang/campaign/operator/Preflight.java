@@ -80,8 +80,51 @@ final class Preflight {
 				line.allowOnly(Set.of("inbox", "jobs", "reports"), 0);
 				jobs(line);
 			}
+			case "serve" -> {
+				line.allowOnly(Set.of("port", "inbox", "no-schedule", "jobs", "reports"), 0);
+				int port = line.number("port", 8080);
+				if (port < 0 || port > 65535) {
+					throw new UsageException("--port must be between 0 and 65535, not " + port);
+				}
+				jobs(line);
+			}
+			case "user" -> user(line);
 			default -> throw new UsageException("unknown command '" + line.command() + "'");
 		}
+	}
+
+	private static void user(CommandLine line) {
+		String action = line.arguments().isEmpty() ? "" : line.arguments().get(0);
+		switch (action) {
+			case "add" -> {
+				line.allowOnly(Set.of("role", "township", "jobs"), 2);
+				String role = line.required("role", "operator|office|township");
+				if (!Set.of("operator", "office", "township").contains(role)) {
+					throw new UsageException("unknown --role '" + role + "'; roles are operator, office, township");
+				}
+				if (role.equals("township") != (line.option("township") != null)) {
+					throw new UsageException(role.equals("township") ? "a township account needs --township NAME"
+							: "only a township account takes --township");
+				}
+				if (line.option("township") != null) {
+					township(line);
+				}
+			}
+			case "list" -> line.allowOnly(Set.of("jobs"), 1);
+			case "disable" -> line.allowOnly(Set.of("jobs"), 2);
+			default -> throw new UsageException("'user' needs add, list or disable; see 'user --help'");
+		}
+	}
+
+	/** The registered township a {@code --township} names (name, code or alias). */
+	static String township(CommandLine line) {
+		Registry registry = Registry.load(line.folder("jobs", DEFAULT_JOBS));
+		String name = line.option("township");
+		return registry.township(name)
+			.or(() -> registry.townshipByCode(name))
+			.map((township) -> township.code())
+			.orElseThrow(() -> new UsageException("unknown township '" + name + "'; townships are "
+					+ String.join("、", registry.townships().stream().map((t) -> t.name()).toList())));
 	}
 
 	private static void step(CommandLine line, String option) {

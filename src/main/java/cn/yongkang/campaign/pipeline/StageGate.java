@@ -38,7 +38,7 @@ final class StageGate implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-		if (this.running.stopRequested()) {
+		if (this.running.stopRequested(contribution.getStepExecution().getJobExecutionId())) {
 			// The step ends STOPPED at its next interruption check, from its own thread.
 			contribution.getStepExecution().setTerminateOnly();
 			return RepeatStatus.CONTINUABLE;

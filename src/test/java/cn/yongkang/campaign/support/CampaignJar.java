@@ -42,8 +42,13 @@ public final class CampaignJar {
 	}
 
 	public Result run(String... args) {
+		return runWithInput(null, args);
+	}
+
+	/** Runs a command with the given text on its stdin (a password for 'user add'). */
+	public Result runWithInput(String input, String... args) {
 		try {
-			Process process = start(args);
+			Process process = start(input, args);
 			if (!process.waitFor(5, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("command did not finish in 5 minutes: " + List.of(args));
@@ -62,11 +67,25 @@ public final class CampaignJar {
 	 * work folder.
 	 */
 	public Process start(String... args) {
+		return start(null, args);
+	}
+
+	private Process start(String input, String... args) {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDirectory.toFile())
 			.redirectOutput(this.workDirectory.resolve(".stdout").toFile())
 			.redirectError(this.workDirectory.resolve(".stderr").toFile());
+		if (input != null) {
+			Path stdin = this.workDirectory.resolve(".stdin");
+			try {
+				Files.writeString(stdin, input, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			builder.redirectInput(stdin.toFile());
+		}
 		Map<String, String> env = new HashMap<>(builder.environment());
 		env.keySet().removeIf((name) -> name.startsWith("SPRING_"));
 		env.putAll(this.environment);

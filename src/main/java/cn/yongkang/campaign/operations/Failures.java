@@ -1,4 +1,4 @@
-package cn.yongkang.campaign.operator;
+package cn.yongkang.campaign.operations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /** Turns exceptions and failed executions into the one line an operator reads. */
-final class Failures {
+public final class Failures {
 
 	private static final String DATABASE = "the database is unreachable or the connection to it was lost";
 
@@ -49,7 +49,7 @@ final class Failures {
 	 * wrapper, followed by the root cause when that is another exception ("cannot write
 	 * the report to ... (FileSystemException: ...)").
 	 */
-	static String oneLine(Throwable error) {
+	public static String oneLine(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (isConnectionProblem(cause)) {
 				return DATABASE + " (" + cause.getClass().getSimpleName() + ": "
@@ -76,7 +76,7 @@ final class Failures {
 		return firstLine(message);
 	}
 
-	static Optional<StepExecution> failedStep(JobExecution execution) {
+	public static Optional<StepExecution> failedStep(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
 			.filter((s) -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED
@@ -88,7 +88,7 @@ final class Failures {
 	 * Why an execution failed: its failed step's exception, or what the repository
 	 * recorded.
 	 */
-	static String reason(JobExecution execution) {
+	public static String reason(JobExecution execution) {
 		Optional<StepExecution> step = failedStep(execution);
 		if (step.isPresent()) {
 			if (!step.get().getFailureExceptions().isEmpty()) {

@@ -1,4 +1,4 @@
-package cn.yongkang.campaign.operator;
+package cn.yongkang.campaign.operations;
 
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
