@@ -104,7 +104,14 @@ final class SelfServiceCommands {
 		Path jobs = line.folder("jobs", Preflight.DEFAULT_JOBS);
 		Registry registry = registry(line);
 		Township township = township(line, registry);
-		Campaign campaign = campaign(CampaignCatalog.load(jobs), line.option("campaign"), LocalDate.now(ZONE));
+		Campaign campaign;
+		try {
+			campaign = LedgerTemplate.campaign(CampaignCatalog.load(jobs), line.option("campaign"),
+					LocalDate.now(ZONE));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
+		}
 		Path target = Path.of(line.options().getOrDefault("out", LedgerTemplate.fileName(township)));
 		try {
 			LedgerTemplate.write(registry, township, campaign, target);
@@ -115,27 +122,6 @@ final class SelfServiceCommands {
 		out.println("template for " + township.name() + " (campaign " + campaign.id() + ", " + campaign.start() + " to "
 				+ campaign.end() + "): " + target.toAbsolutePath().normalize());
 		return OperatorConsole.OK;
-	}
-
-	/**
-	 * The campaign named, else the one running today, else the latest: a template made
-	 * between campaigns is for the one just past.
-	 */
-	static Campaign campaign(CampaignCatalog campaigns, String id, LocalDate today) {
-		if (id != null) {
-			return campaigns.get(id);
-		}
-		List<Campaign> running = campaigns.all().stream().filter((c) -> c.covers(today)).toList();
-		if (running.size() == 1) {
-			return running.get(0);
-		}
-		if (campaigns.all().isEmpty()) {
-			throw new UsageException("no campaign is defined under jobs/campaigns/");
-		}
-		if (running.size() > 1) {
-			throw new UsageException("several campaigns run today; name one with --campaign ID");
-		}
-		return campaigns.all().get(campaigns.all().size() - 1);
 	}
 
 	private static Registry registry(CommandLine line) {

@@ -28,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.yongkang.campaign.campaign.Campaign;
+import cn.yongkang.campaign.campaign.CampaignCatalog;
 import cn.yongkang.campaign.ingest.LedgerField;
 import cn.yongkang.campaign.registry.Category;
 import cn.yongkang.campaign.registry.Registry;
@@ -87,6 +88,28 @@ public final class LedgerTemplate {
 				Files.deleteIfExists(temporary);
 			}
 		}
+	}
+
+	/**
+	 * The campaign a template is for: the one named, else the one running today, else the
+	 * latest (a template made between campaigns is for the one just past).
+	 * @throws IllegalArgumentException when none is defined or several run today
+	 */
+	public static Campaign campaign(CampaignCatalog campaigns, String id, LocalDate today) {
+		if (id != null && !id.isBlank()) {
+			return campaigns.get(id);
+		}
+		List<Campaign> running = campaigns.all().stream().filter((c) -> c.covers(today)).toList();
+		if (running.size() == 1) {
+			return running.get(0);
+		}
+		if (running.size() > 1) {
+			throw new IllegalArgumentException("several campaigns run today; name one with --campaign ID");
+		}
+		if (campaigns.all().isEmpty()) {
+			throw new IllegalArgumentException("no campaign is defined under jobs/campaigns/");
+		}
+		return campaigns.all().get(campaigns.all().size() - 1);
 	}
 
 	/** The default file name: the township and what the file is. */

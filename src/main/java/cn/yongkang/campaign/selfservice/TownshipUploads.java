@@ -51,6 +51,10 @@ public class TownshipUploads {
 	 */
 	private static final DateTimeFormatter TIME_PREFIX = DateTimeFormatter.ofPattern("HHmmss");
 
+	private static final String AUDIT = "SELECT upload_id, login, township_code, file_name, stored_name, inbox_date,"
+			+ " file_size, sha256, uploaded_at, client_address, status, reason, rows_read, rows_accepted,"
+			+ " rows_rejected, rows_blank, rows_warned, feedback_file FROM upload_audit";
+
 	private final JdbcTemplate jdbc;
 
 	private final LedgerCheck check;
@@ -65,6 +69,11 @@ public class TownshipUploads {
 		this.check = check;
 		this.maxSize = maxSize;
 		this.clock = clock.getIfAvailable(() -> Clock.system(LedgerCheck.ZONE));
+	}
+
+	/** Today in the office's calendar: the inbox date an upload now is stored for. */
+	public LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 	public DataSize maxSize() {
@@ -131,6 +140,41 @@ public class TownshipUploads {
 		finally {
 			Files.deleteIfExists(temporary);
 		}
+	}
+
+	/**
+	 * The audit trail, newest first: of one township when a code is given, of one inbox
+	 * date when a date is given.
+	 */
+	public List<UploadAudit> audit(String townshipCode, LocalDate date, int limit) {
+		StringBuilder sql = new StringBuilder(AUDIT + " WHERE 1 = 1");
+		List<Object> arguments = new java.util.ArrayList<>();
+		if (townshipCode != null) {
+			sql.append(" AND township_code = ?");
+			arguments.add(townshipCode);
+		}
+		if (date != null) {
+			sql.append(" AND inbox_date = ?");
+			arguments.add(date);
+		}
+		sql.append(" ORDER BY upload_id DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+		return this.jdbc.query(sql.toString(), TownshipUploads::auditRow, arguments.toArray());
+	}
+
+	public Optional<UploadAudit> find(long uploadId) {
+		return this.jdbc.query(AUDIT + " WHERE upload_id = ?", TownshipUploads::auditRow, uploadId)
+			.stream()
+			.findFirst();
+	}
+
+	private static UploadAudit auditRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new UploadAudit(rs.getLong("upload_id"), rs.getString("login"), rs.getString("township_code"),
+				rs.getString("file_name"), rs.getString("stored_name"), rs.getDate("inbox_date").toLocalDate(),
+				rs.getLong("file_size"), rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant(),
+				rs.getString("client_address"), rs.getString("status"), rs.getString("reason"),
+				(Integer) rs.getObject("rows_read"), (Integer) rs.getObject("rows_accepted"),
+				(Integer) rs.getObject("rows_rejected"), (Integer) rs.getObject("rows_blank"),
+				(Integer) rs.getObject("rows_warned"), rs.getString("feedback_file"));
 	}
 
 	/** Copies the content to the temporary file, hashing it, and stops past the limit. */
