@@ -11,6 +11,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CampaignPipelineApplication {
 
 	public static void main(String[] args) {
+		java.util.OptionalInt again = ProcessSetup.runWithUtf8FileNames();
+		if (again.isPresent()) {
+			System.exit(again.getAsInt());
+		}
+		ProcessSetup.privateTemporaryFolder();
 		System.exit(cn.yongkang.campaign.operator.OperatorConsole.launch(CampaignPipelineApplication.class, args));
 	}
 

@@ -23,7 +23,14 @@ final class CellText extends DataFormatter {
 	private static final Set<Integer> EAST_ASIAN_DATE_FORMATS = Set.of(27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57,
 			58);
 
-	private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d+(\\.\\d+)?[eE][+-]?\\d+");
+	private static final Pattern SCIENTIFIC = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?[eE][+-]?\\d{1,3}");
+
+	/**
+	 * Written out, a number keeps at most this many digits around the point: a phone
+	 * number has 11 or 12, and {@code 1E999999999} must stay text, not become a billion
+	 * zeros.
+	 */
+	private static final int MAX_PLAIN_EXPONENT = 30;
 
 	private final boolean date1904;
 
@@ -57,8 +64,12 @@ final class CellText extends DataFormatter {
 	 * A raw number written without a style may still use exponent notation; spell it out.
 	 */
 	static String plainNumber(String text) {
-		if (text != null && SCIENTIFIC.matcher(text).matches()) {
-			return new BigDecimal(text).toPlainString();
+		if (text != null && text.length() <= 50 && SCIENTIFIC.matcher(text).matches()) {
+			BigDecimal number = new BigDecimal(text);
+			int digitsBeforePoint = number.precision() - number.scale();
+			if (Math.abs(digitsBeforePoint) <= MAX_PLAIN_EXPONENT && number.scale() <= MAX_PLAIN_EXPONENT) {
+				return number.toPlainString();
+			}
 		}
 		return text;
 	}

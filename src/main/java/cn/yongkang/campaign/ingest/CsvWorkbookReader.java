@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -62,13 +61,18 @@ final class CsvWorkbookReader implements WorkbookReader {
 			.setTrailingData(true)
 			.get();
 		try (InputStream in = Files.newInputStream(file);
-				Reader reader = new BufferedReader(
-						new InputStreamReader(skip(in, encoding.bomLength()), lenient(encoding.charset())));
-				CSVParser parser = CSVParser.parse(reader, format)) {
+				CsvBounds bounds = new CsvBounds(
+						new BufferedReader(
+								new InputStreamReader(skip(in, encoding.bomLength()), lenient(encoding.charset()))),
+						delimiter);
+				CSVParser parser = CSVParser.parse(bounds, format)) {
 			visitor.startSheet(sheetName(file));
 			Iterator<CSVRecord> records = parser.iterator();
 			for (CSVRecord record = next(records); record != null; record = next(records)) {
 				visitor.row(Math.toIntExact(record.getRecordNumber()), cells(record));
+			}
+			if (bounds.lastRecordCut()) {
+				throw new UnreadableFileException(cutOff(bounds.lastRecord()));
 			}
 			visitor.endSheet();
 		}
@@ -78,6 +82,14 @@ final class CsvWorkbookReader implements WorkbookReader {
 		catch (CSVException ex) {
 			throw new UnreadableFileException(FileProblems.CORRUPT, ex);
 		}
+	}
+
+	/**
+	 * A file still being written, or an interrupted upload: the row would be taken short,
+	 * and the full row of the next night would count as a second hazard.
+	 */
+	static String cutOff(int record) {
+		return "文件在第" + record + "行中途结束（最后一行不完整，可能在上传完成前被读取或上传中断），已整体退回。请确认文件完整后重新上传";
 	}
 
 	/** The next record, or null; the parser's I/O errors come out checked again. */

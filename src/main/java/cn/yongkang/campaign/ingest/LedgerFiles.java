@@ -37,6 +37,14 @@ public final class LedgerFiles {
 	}
 
 	/**
+	 * The quarantine reason for a failure while reading, as the night gives it: the
+	 * reader's own reason (unreadable, a bound exceeded) or a general one.
+	 */
+	public static String quarantineReason(Throwable failure) {
+		return FileStaging.reason(failure);
+	}
+
+	/**
 	 * Why a file is DUPLICATE: the same content as the one the township sent on that date
 	 * under that name.
 	 */

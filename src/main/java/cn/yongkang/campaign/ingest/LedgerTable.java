@@ -45,6 +45,9 @@ final class LedgerTable implements SheetVisitor {
 
 	private int lastRowNumber;
 
+	/** The last row seen in this sheet, header or not: row numbers only go up. */
+	private int lastRowSeen;
+
 	private int pendingBlankRows;
 
 	private int blankRows;
@@ -67,10 +70,12 @@ final class LedgerTable implements SheetVisitor {
 	public void startSheet(String name) {
 		this.sheetName = name;
 		this.lastRowNumber = 0;
+		this.lastRowSeen = 0;
 	}
 
 	@Override
 	public void row(int rowNumber, List<String> cells) {
+		checkBounds(rowNumber, cells);
 		if (this.columns == null) {
 			findHeader(rowNumber, cells);
 			return;
@@ -83,7 +88,7 @@ final class LedgerTable implements SheetVisitor {
 		boolean blank = true;
 		for (Map.Entry<LedgerField, Integer> column : this.columns.entrySet()) {
 			int index = column.getValue();
-			String value = index < cells.size() ? Fold.trim(cells.get(index)) : "";
+			String value = index < cells.size() ? Fold.trim(CellValues.bounded(cells.get(index))) : "";
 			if (!value.isEmpty()) {
 				values[column.getKey().ordinal()] = value;
 				blank = false;
@@ -97,6 +102,27 @@ final class LedgerTable implements SheetVisitor {
 		this.pendingBlankRows = 0;
 		this.dataRows++;
 		this.sink.accept(new RawRow(rowNumber, values));
+	}
+
+	/**
+	 * Row numbers that repeat or go back, rows or columns past Excel's limits: the file
+	 * was not saved by a spreadsheet program as it is, and its rows cannot be told apart.
+	 */
+	private void checkBounds(int rowNumber, List<String> cells) {
+		String sheet = "工作表“" + FileNames.stored(this.sheetName) + "”";
+		String fix = "，文件可能已损坏或被其他软件改写。请在Excel或WPS中打开，另存为.xlsx后重新上传";
+		if (rowNumber < 1 || rowNumber > CellValues.MAX_ROWS) {
+			throw new RefusedFileException(
+					sheet + "中有行号" + rowNumber + "，超出Excel的行数范围（1至" + CellValues.MAX_ROWS + "）" + fix);
+		}
+		if (rowNumber <= this.lastRowSeen) {
+			throw new RefusedFileException(sheet + "中第" + rowNumber + "行出现了不止一次（或行的顺序错乱）" + fix);
+		}
+		if (cells.size() > CellValues.MAX_COLUMNS) {
+			throw new RefusedFileException(
+					sheet + "第" + rowNumber + "行的列数超出Excel的最大列XFD（" + CellValues.MAX_COLUMNS + "列）" + fix);
+		}
+		this.lastRowSeen = rowNumber;
 	}
 
 	private static boolean isHint(String[] values) {

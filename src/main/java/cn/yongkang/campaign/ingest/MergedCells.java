@@ -21,7 +21,16 @@ final class MergedCells {
 
 	private final Map<CellRangeAddress, String> values = new HashMap<>();
 
+	/** More merged ranges than a ledger has rows would only fill the heap. */
+	static final int MAX_RANGES = 200_000;
+
+	private int ranges;
+
 	void add(CellRangeAddress range) {
+		if (++this.ranges > MAX_RANGES) {
+			throw new RefusedFileException(
+					"工作表中的合并单元格超过" + MAX_RANGES + "处，文件可能已损坏或被其他软件改写。请取消不必要的合并单元格，另存为.xlsx后重新上传");
+		}
 		if (range.getLastRow() > range.getFirstRow()) {
 			this.byFirstColumn.computeIfAbsent(range.getFirstColumn(), (c) -> new ArrayList<>()).add(range);
 		}

@@ -47,8 +47,17 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class TempFileSharedStrings implements SharedStrings, Closeable {
 
-	/** What one mapping holds: buffer indices are ints. */
-	private static final long MAX_BYTES = Integer.MAX_VALUE;
+	/**
+	 * Bounds on what a workbook may make this reader hold: the strings' UTF-8 on disk
+	 * (one mapping holds at most 2 GB) and their number, whose offsets stay on the heap
+	 * (4 bytes each: 32 MB for the most). A million-row ledger has a few million strings.
+	 */
+	static final long MAX_BYTES = 512L << 20;
+
+	static final int MAX_STRINGS = 8_000_000;
+
+	static final String TOO_MANY = "文件中的文字（共享字符串）超过" + MAX_STRINGS / 10_000
+			+ "万条或总量超过512MB，远超台账所需，可能已损坏或被篡改，已拒收。请删除无关的工作表和内容，另存为.xlsx后重新上传";
 
 	private final Path file;
 
@@ -270,18 +279,24 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 			}
 		}
 
+		/**
+		 * A string longer than a cell can hold is cut one character past the limit:
+		 * validation rejects its row, naming the column.
+		 */
 		@Override
 		public void characters(char[] ch, int start, int length) {
 			if (this.inT && !this.inRPh) {
-				this.text.append(ch, start, length);
+				int room = CellValues.MAX_KEPT - this.text.length();
+				if (room > 0) {
+					this.text.append(ch, start, Math.min(room, length));
+				}
 			}
 		}
 
 		private void add() throws SAXException {
 			byte[] utf8 = this.text.toString().getBytes(StandardCharsets.UTF_8);
-			if ((long) this.position + utf8.length > MAX_BYTES) {
-				throw new SAXException(new IOException("Shared strings exceed " + MAX_BYTES
-						+ " bytes of UTF-8, more than this reader maps; split the workbook"));
+			if ((long) this.position + utf8.length > MAX_BYTES || this.size >= MAX_STRINGS) {
+				throw new RefusedFileException(TOO_MANY);
 			}
 			try {
 				this.out.write(utf8);
@@ -290,7 +305,8 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 				throw new SAXException(ex);
 			}
 			if (this.size + 2 > this.offsets.length) {
-				this.offsets = Arrays.copyOf(this.offsets, this.offsets.length + (this.offsets.length >> 1));
+				this.offsets = Arrays.copyOf(this.offsets,
+						(int) Math.min(MAX_STRINGS + 1L, this.offsets.length + (this.offsets.length >> 1)));
 			}
 			this.offsets[this.size] = this.position;
 			this.position += utf8.length;
@@ -298,9 +314,19 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 			this.offsets[this.size] = this.position;
 		}
 
+		/** A count that is no number (count="abc"), as damaged files have, is ignored. */
 		private static Integer intAttribute(Attributes attributes, String name) {
 			String value = attributes.getValue(name);
-			return (value != null) ? (int) Long.parseLong(value) : null;
+			if (value == null) {
+				return null;
+			}
+			try {
+				long number = Long.parseLong(value.trim());
+				return (number >= 0 && number <= Integer.MAX_VALUE) ? (int) number : null;
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
 		}
 
 	}

@@ -148,25 +148,42 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
 		private int column;
 
+		/** Characters passed on for the current element: a cell keeps a bounded text. */
+		private int characters;
+
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes)
 				throws SAXException {
 			Attributes given = attributes;
+			if ("c".equals(localName) || "row".equals(localName)) {
+				this.characters = 0;
+			}
 			try {
 				if ("row".equals(localName)) {
 					String reference = attributes.getValue("r");
-					this.row = (reference != null) ? Integer.parseInt(reference) : this.row + 1;
+					this.row = (reference != null) ? Integer.parseInt(reference.trim()) : this.row + 1;
 					this.column = 0;
+					if (this.row < 1 || this.row > CellValues.MAX_ROWS) {
+						throw new RefusedFileException("工作表中有行号" + this.row + "，超出Excel的行数范围（1至" + CellValues.MAX_ROWS
+								+ "），文件可能已损坏或被其他软件改写。请在Excel或WPS中打开，另存为.xlsx后重新上传");
+					}
 					given = (reference != null) ? attributes : with(attributes, String.valueOf(this.row));
 				}
 				else if ("c".equals(localName)) {
 					String reference = attributes.getValue("r");
 					if (reference == null) {
+						if (this.column >= CellValues.MAX_COLUMNS) {
+							throw outsideSheet(CellReference.convertNumToColString(this.column) + this.row);
+						}
 						given = with(attributes, CellReference.convertNumToColString(this.column) + this.row);
 						this.column++;
 					}
 					else {
-						this.column = new CellReference(reference).getCol() + 1;
+						int index = columnOf(reference);
+						if (index < 0 || index >= CellValues.MAX_COLUMNS) {
+							throw outsideSheet(reference);
+						}
+						this.column = index + 1;
 					}
 				}
 			}
@@ -174,6 +191,38 @@ final class XlsxWorkbookReader implements WorkbookReader {
 				throw new SAXException("bad row or cell reference in the sheet", ex);
 			}
 			super.startElement(uri, localName, qName, given);
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) throws SAXException {
+			int room = CellValues.MAX_KEPT - this.characters;
+			if (room > 0) {
+				int passed = Math.min(room, length);
+				this.characters += passed;
+				super.characters(ch, start, passed);
+			}
+		}
+
+		/** The column of a reference such as B7, without trusting its length. */
+		private static int columnOf(String reference) {
+			long column = 0;
+			int i = 0;
+			for (; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
+				column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+				if (column > CellValues.MAX_COLUMNS) {
+					return -1;
+				}
+			}
+			if (i == 0) {
+				throw new IllegalArgumentException("no column in cell reference " + reference);
+			}
+			return (int) column - 1;
+		}
+
+		private static RefusedFileException outsideSheet(String reference) {
+			String shown = (reference.length() > 40) ? reference.substring(0, 40) + "…" : reference;
+			return new RefusedFileException("单元格引用“" + shown + "”超出Excel的最大列XFD（" + CellValues.MAX_COLUMNS
+					+ "列），文件可能已损坏或被其他软件改写。请在Excel或WPS中打开，另存为.xlsx后重新上传");
 		}
 
 		private static Attributes with(Attributes attributes, String reference) {

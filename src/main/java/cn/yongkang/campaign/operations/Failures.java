@@ -9,6 +9,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
+import cn.yongkang.campaign.support.Fold;
+
 /** Turns exceptions and failed executions into the one line an operator reads. */
 public final class Failures {
 
@@ -89,6 +91,13 @@ public final class Failures {
 	 * recorded.
 	 */
 	public static String reason(JobExecution execution) {
+		// An exception's message may quote a whole batch of uploaded values: one short,
+		// printable line.
+		String reason = Fold.printable(fullReason(execution));
+		return (reason.length() > 600) ? reason.substring(0, 600) + "…" : reason;
+	}
+
+	private static String fullReason(JobExecution execution) {
 		Optional<StepExecution> step = failedStep(execution);
 		if (step.isPresent()) {
 			if (!step.get().getFailureExceptions().isEmpty()) {

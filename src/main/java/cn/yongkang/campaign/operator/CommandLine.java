@@ -16,7 +16,7 @@ import java.util.Set;
 record CommandLine(String command, List<String> arguments, Map<String, String> options) {
 
 	/** Options that take no value. */
-	private static final Set<String> FLAGS = Set.of("no-schedule");
+	private static final Set<String> FLAGS = Set.of("no-schedule", "allow-empty");
 
 	static CommandLine parse(String[] args) {
 		String command = null;
@@ -26,6 +26,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
 				options.put("help", "true");
+			}
+			else if (FLAGS.contains(arg.substring(Math.min(2, arg.length()))) && arg.startsWith("--")) {
+				options.put(arg.substring(2), "true");
 			}
 			else if (arg.startsWith("--")) {
 				String name = arg.substring(2);
@@ -58,6 +61,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 		return new CommandLine(command, List.copyOf(arguments), options);
 	}
 
+	boolean flag(String name) {
+		return this.options.containsKey(name);
+	}
+
 	boolean help() {
 		return this.options.containsKey("help");
 	}
@@ -82,10 +89,6 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 
 	String option(String name, String fallback) {
 		return this.options.getOrDefault(name, fallback);
-	}
-
-	boolean flag(String name) {
-		return "true".equals(this.options.get(name));
 	}
 
 	String required(String name, String example) {

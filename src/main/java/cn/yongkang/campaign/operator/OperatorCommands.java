@@ -22,6 +22,7 @@ import cn.yongkang.campaign.operations.RunOutcome;
 import cn.yongkang.campaign.operations.RunRecord;
 import cn.yongkang.campaign.operations.TownshipRecord;
 import cn.yongkang.campaign.pipeline.LaunchException;
+import cn.yongkang.campaign.pipeline.NightlyRuns;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
 import cn.yongkang.campaign.report.ReportTasklet;
 import cn.yongkang.campaign.schedule.NightlySchedule;
@@ -87,9 +88,28 @@ class OperatorCommands {
 
 	private int run(CommandLine line) {
 		LocalDate date = line.date("date", true);
+		if (isEmpty(line, date)) {
+			throw new LaunchException(
+					"no inbox folder " + folders(line).inbox().resolve(date.toString()).toAbsolutePath().normalize()
+							+ " for " + date + ": nobody uploaded anything (is the date right?), so nothing was run."
+							+ " To publish the date without uploads (every unit named as missing), add --allow-empty");
+		}
 		return finish(this.operations.run(line.option("campaign"), date, folders(line)), "run of " + date);
 	}
 
+	/**
+	 * A date never run, without an inbox folder and without --allow-empty: most often a
+	 * mistyped date.
+	 */
+	private boolean isEmpty(CommandLine line, LocalDate date) {
+		return !line.flag("allow-empty") && !NightlyRuns.hasInbox(folders(line).inbox(), date)
+				&& this.operations.forDate(date).isEmpty();
+	}
+
+	/**
+	 * Without --campaign, a rerun recomputes the campaign the date was done for, even one
+	 * chosen with --campaign outside its period.
+	 */
 	private int rerun(CommandLine line) {
 		LocalDate date = line.date("date", true);
 		return finish(this.operations.rerun(line.option("campaign"), date, line.option("from-step"), folders(line)),
@@ -115,21 +135,32 @@ class OperatorCommands {
 	}
 
 	private int backfill(CommandLine line) {
-		List<RunOutcome> outcomes = this.operations.backfill(line.option("campaign"), line.date("from", true),
-				line.date("to", true), folders(line), (outcome) -> {
-					RunRecord run = outcome.run();
-					if (outcome.alreadyDone()) {
-						this.out.println(run.date() + ": already done (execution " + run.id() + "), skipped");
-					}
-					else if (outcome.succeeded()) {
-						this.out.println(run.date() + ": done (execution " + run.id() + ")");
-					}
-				});
-		RunOutcome last = outcomes.get(outcomes.size() - 1);
-		if (last.succeeded()) {
-			return OperatorConsole.OK;
+		LocalDate from = line.date("from", true);
+		LocalDate to = line.date("to", true);
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			if (isEmpty(line, date)) {
+				this.out.println(date + ": no inbox folder, nothing uploaded; skipped (--allow-empty runs such dates)");
+				continue;
+			}
+			List<RunOutcome> outcomes = this.operations.backfill(line.option("campaign"), date, date, folders(line),
+					(outcome) -> {
+						RunRecord run = outcome.run();
+						if (outcome.alreadyDone()) {
+							this.out.println(run.date() + ": already done (execution " + run.id() + "), skipped");
+						}
+						else if (outcome.succeeded()) {
+							this.out.println(run.date() + ": done (execution " + run.id() + ")");
+						}
+					});
+			RunOutcome last = outcomes.get(outcomes.size() - 1);
+			if (!last.succeeded()) {
+				return backfillFailed(last.run());
+			}
 		}
-		RunRecord run = last.run();
+		return OperatorConsole.OK;
+	}
+
+	private int backfillFailed(RunRecord run) {
 		if (run.stopped()) {
 			this.err.println("error: backfill was stopped at " + run.date() + "; backfill again (or 'restart "
 					+ run.id() + "') to continue");

@@ -34,11 +34,12 @@ public final class OperatorConsole {
 	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
 
 	private static final Map<String, String> HELP = Map.ofEntries(Map.entry("run", """
-			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
+			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
 			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
 			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
 			  unchanged; a failed date goes on from its failed step.
 			  --campaign ID     campaign to use (default: the one whose period holds the date)
+			  --allow-empty     run a date without an inbox folder (refused otherwise: a mistyped date?)
 			  %s
 			  --reports DIR     where reports go (default ./reports)""".formatted(JOBS)), Map.entry("status", """
 			status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
@@ -50,9 +51,11 @@ public final class OperatorConsole {
 			rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
 			  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
 			  dedupe, statistics, ranking, report); the result replaces that date's snapshot."""),
-			Map.entry("backfill", """
-					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--jobs DIR] [--reports DIR]
-					  Runs each date in order, skipping dates already done; stops at the first failure."""),
+			Map.entry("backfill",
+					"""
+							backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
+							  Runs each date in order, skipping dates already done and (without --allow-empty) dates
+							  without an inbox folder; stops at the first failure."""),
 			Map.entry("abandon", """
 					abandon <executionId> [--jobs DIR]
 					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh."""),

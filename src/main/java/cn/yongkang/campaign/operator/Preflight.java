@@ -28,7 +28,7 @@ final class Preflight {
 	static void check(CommandLine line) {
 		switch (line.command()) {
 			case "run" -> {
-				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports"), 0);
+				line.allowOnly(Set.of("inbox", "date", "campaign", "jobs", "reports", "allow-empty"), 0);
 				LocalDate date = line.date("date", true);
 				inbox(line);
 				jobs(line).choose(line.option("campaign"), date);
@@ -41,7 +41,7 @@ final class Preflight {
 				campaignIfGiven(line);
 			}
 			case "backfill" -> {
-				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports"), 0);
+				line.allowOnly(Set.of("inbox", "from", "to", "campaign", "jobs", "reports", "allow-empty"), 0);
 				LocalDate from = line.date("from", true);
 				LocalDate to = line.date("to", true);
 				if (to.isBefore(from)) {

@@ -7,12 +7,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.operations.NightlyOperations;
 import cn.yongkang.campaign.operations.RunRecord;
 import cn.yongkang.campaign.operations.TownshipRecord;
 import cn.yongkang.campaign.operations.UploadRecord;
+import cn.yongkang.campaign.support.Fold;
 
 /**
  * The {@code status} command's output: executions, their steps, and a night's upload
@@ -25,8 +27,12 @@ class StatusReport {
 
 	private final NightlyOperations operations;
 
-	StatusReport(NightlyOperations operations) {
+	/** The notes of files and nights left for a later run (inbox_note). */
+	private final JdbcTemplate jdbc;
+
+	StatusReport(NightlyOperations operations, JdbcTemplate jdbc) {
 		this.operations = operations;
+		this.jdbc = jdbc;
 	}
 
 	void print(PrintStream out, LocalDate date, int limit) {
@@ -37,6 +43,31 @@ class StatusReport {
 		executions.forEach((execution) -> printExecution(out, execution));
 		if (date != null) {
 			printUploads(out, date);
+			printNotes(out, "Left for the next run, or not run:",
+					this.jdbc.query(
+							"SELECT inbox_date, township_folder, file_name, note FROM inbox_note WHERE inbox_date = ?"
+									+ " ORDER BY note_id",
+							StatusReport::note, date));
+		}
+		else {
+			printNotes(out, "Nights not run:",
+					this.jdbc.query(
+							"SELECT inbox_date, township_folder, file_name, note FROM inbox_note WHERE file_name = ''"
+									+ " ORDER BY note_id DESC FETCH FIRST " + limit + " ROWS ONLY",
+							StatusReport::note));
+		}
+	}
+
+	private static String note(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		String where = rs.getString(3).isEmpty() ? rs.getString(1) : rs.getString(2) + "/" + rs.getString(3);
+		return Fold.printable(where + ": " + rs.getString(4));
+	}
+
+	private static void printNotes(PrintStream out, String title, List<String> notes) {
+		if (!notes.isEmpty()) {
+			out.println();
+			out.println(title);
+			notes.forEach((note) -> out.println("  " + note));
 		}
 	}
 
@@ -75,7 +106,8 @@ class StatusReport {
 		for (UploadRecord file : this.operations.uploads(date)) {
 			out.printf("  %-12s %-11s %s%s  %s%n",
 					file.townshipName() == null ? "(unknown folder)" : file.townshipName(), file.status(),
-					file.fileName(), file.reason() == null ? "" : "  " + file.reason(), counts(file));
+					Fold.printable(file.fileName()), file.reason() == null ? "" : "  " + Fold.printable(file.reason()),
+					counts(file));
 		}
 		List<String> missing = this.operations.missingUploads(date).stream().map(TownshipRecord::name).toList();
 		out.println(missing.isEmpty() ? "  Every township uploaded a readable ledger."

@@ -1,5 +1,7 @@
 package cn.yongkang.campaign.pipeline;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,25 @@ public class NightlyRuns {
 	public NightlyRuns(JdbcTemplate jdbc, JobRepository repository) {
 		this.jdbc = jdbc;
 		this.repository = repository;
+	}
+
+	/**
+	 * Whether anyone uploaded anything for the date: a date without an inbox folder is
+	 * most often a mistyped date, and its bulletin would name every unit as missing.
+	 */
+	public static boolean hasInbox(Path inbox, LocalDate date) {
+		return Files.isDirectory(inbox.resolve(date.toString()));
+	}
+
+	/** Notes a night that was not run because its inbox folder is missing. */
+	public void noteEmptyNight(Path inbox, LocalDate date) {
+		this.jdbc.update(
+				"INSERT INTO inbox_note (inbox_date, township_folder, file_name, note, noted_at)"
+						+ " VALUES (?, '', '', ?, ?)",
+				date,
+				"no inbox folder " + inbox.resolve(date.toString()).toAbsolutePath().normalize()
+						+ ": nothing was uploaded, nothing run or published (run it with --allow-empty to publish the date anyway)",
+				java.sql.Timestamp.from(java.time.Instant.now()));
 	}
 
 	/** Every execution of the date, newest first. */

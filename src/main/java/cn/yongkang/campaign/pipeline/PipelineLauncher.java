@@ -233,8 +233,9 @@ public class PipelineLauncher {
 
 	private RunLock.Held acquire(String campaignId, LocalDate date) {
 		return this.lock.tryLock(campaignId, date)
-			.orElseThrow(() -> new LaunchException("another process is running " + date + " of campaign " + campaignId
-					+ " right now; wait for it to finish ('status --date " + date + "')"));
+			.orElseThrow(() -> new LaunchException("another process is running " + date + " right now (for campaign "
+					+ campaignId + " or another campaign of that date); wait for it to finish ('status --date " + date
+					+ "')"));
 	}
 
 	private static JobParameters parameters(String campaignId, LocalDate date, Folders folders, long attempt,

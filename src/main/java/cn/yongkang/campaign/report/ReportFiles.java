@@ -170,9 +170,12 @@ final class ReportFiles {
 	}
 
 	private static void atomically(Path target, Content content) throws IOException {
-		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+		// Not Files.createTempFile, whose 0600 would hide the reports from the group: a
+		// new file takes the mode the umask gives.
+		Path temporary = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
 		try {
-			try (OutputStream out = Files.newOutputStream(temporary)) {
+			try (OutputStream out = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW,
+					java.nio.file.StandardOpenOption.WRITE)) {
 				content.writeTo(out);
 			}
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -15,6 +15,7 @@ import cn.yongkang.campaign.campaign.Campaign;
 import cn.yongkang.campaign.campaign.CampaignCatalog;
 import cn.yongkang.campaign.campaign.CampaignException;
 import cn.yongkang.campaign.pipeline.LaunchException;
+import cn.yongkang.campaign.pipeline.NightlyRuns;
 import cn.yongkang.campaign.pipeline.PipelineLauncher;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Outcome;
@@ -41,8 +42,11 @@ public class NightlyQuartzJob implements Job {
 
 	private final PipelineLauncher launcher;
 
-	public NightlyQuartzJob(PipelineLauncher launcher) {
+	private final NightlyRuns runs;
+
+	public NightlyQuartzJob(PipelineLauncher launcher, NightlyRuns runs) {
 		this.launcher = launcher;
+		this.runs = runs;
 	}
 
 	@Override
@@ -63,9 +67,16 @@ public class NightlyQuartzJob implements Job {
 			log.warn("Nightly firing for {}: nothing to run: {}", date, ex.getMessage());
 			return;
 		}
+		Path inbox = Path.of(data.getString(INBOX));
+		if (!NightlyRuns.hasInbox(inbox, date) && this.runs.forDate(campaign.id(), date).isEmpty()) {
+			log.warn("Nightly firing for {}: no inbox folder {}: nothing uploaded, nothing run or published", date,
+					inbox.resolve(date.toString()));
+			this.runs.noteEmptyNight(inbox, date);
+			return;
+		}
 		try {
 			Outcome outcome = this.launcher.run(campaign.id(), date,
-					new Folders(Path.of(data.getString(INBOX)), jobs, Path.of(data.getString(REPORTS))));
+					new Folders(inbox, jobs, Path.of(data.getString(REPORTS))));
 			if (outcome.alreadyDone()) {
 				log.info("Nightly firing for {}: already done by execution {}", date, outcome.execution().getId());
 			}

@@ -59,6 +59,11 @@ public class LedgerCheck {
 		catch (UnreadableFileException ex) {
 			return CheckReport.unreadable(township, date, ex.getMessage());
 		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// A bound exceeded or a reader's failure: the night quarantines such a file
+			// too.
+			return CheckReport.unreadable(township, date, LedgerFiles.quarantineReason(ex));
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
 		}

@@ -58,4 +58,32 @@ public final class Fold {
 		return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u2060';
 	}
 
+	/**
+	 * The text with control characters (terminal escapes, NUL, line breaks, bidi
+	 * overrides) written as {@code \\uXXXX}, for printing names that come from uploads on
+	 * a terminal or in a log line.
+	 */
+	public static String printable(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			int type = Character.getType(c);
+			boolean control = type == Character.CONTROL || type == Character.FORMAT && !isInvisible(c) || c == '\u2028'
+					|| c == '\u2029';
+			if (control && out == null) {
+				out = new StringBuilder(text.length() + 16).append(text, 0, i);
+			}
+			if (control) {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else if (out != null) {
+				out.append(c);
+			}
+		}
+		return (out != null) ? out.toString() : text;
+	}
+
 }

@@ -34,6 +34,9 @@ public class FeedbackWorkbooks {
 
 	static final String FOLDER = "feedback";
 
+	/** Excel's limit for the text of one cell. */
+	static final int MAX_CELL_CHARS = 32_767;
+
 	private static final Logger log = LoggerFactory.getLogger(FeedbackWorkbooks.class);
 
 	private final JdbcTemplate jdbc;
@@ -168,11 +171,42 @@ public class FeedbackWorkbooks {
 		 * OWASP's advice for CSV/formula injection: never let a cell start with = + - @
 		 * or a control character.
 		 */
-		static String defuse(String text) {
+		static String defuse(String raw) {
+			String text = cellText(raw);
 			if (!text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0) {
-				return "'" + text;
+				return cellText("'" + text);
 			}
 			return text;
+		}
+
+		/**
+		 * What a cell can hold: no character XML 1.0 forbids (NUL and other controls but
+		 * tab and line breaks, lone surrogates), at most Excel's 32,767 characters, a
+		 * longer value cut with a note, so that no value can stop the workbook.
+		 */
+		static String cellText(String text) {
+			StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CELL_CHARS));
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1));
+				if (pair) {
+					out.append(c).append(text.charAt(++i));
+				}
+				else if ((c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && !Character.isSurrogate(c)
+						&& c != '\uFFFE' && c != '\uFFFF') {
+					out.append(c);
+				}
+			}
+			if (out.length() <= MAX_CELL_CHARS) {
+				return out.toString();
+			}
+			String note = "…（共" + out.length() + "个字符，超出单元格上限，以下省略）";
+			int keep = MAX_CELL_CHARS - note.length();
+			if (Character.isHighSurrogate(out.charAt(keep - 1))) {
+				keep--;
+			}
+			return out.substring(0, keep) + note;
 		}
 
 	}

@@ -29,6 +29,13 @@ public final class RowValidator {
 	public static final List<String> VALUE_COLUMNS = List.of("hazard_ref", "township", "village", "category",
 			"premises", "address", "hazard", "found_on", "status", "rectified_on", "inspector", "contact");
 
+	/** Excel's own limit for one cell: longer text comes only from other programs. */
+	static final int MAX_CELL_CHARS = 32_767;
+
+	/** The columns in {@link StagedValues#values()} order, as the clerk sees them. */
+	static final String[] HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址", "隐患描述", "排查日期", "整改情况", "整改日期",
+			"排查人", "联系电话" };
+
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3})?[2-9]\\d{6,7}(转\\d{1,5})?");
@@ -72,6 +79,7 @@ public final class RowValidator {
 	Verdict validate(StagedValues row) {
 		List<Problem> reasons = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
+		checkLengths(row, reasons);
 		checkTownship(row.township(), reasons);
 		String villageCode = village(row.village(), reasons, warnings);
 		Category category = category(row.category(), reasons);
@@ -101,6 +109,16 @@ public final class RowValidator {
 				villageCode, category.name(), emptyToNull(Fold.trim(row.premises())), address, description, foundOn,
 				status, rectifiedOn, emptyToNull(Fold.trim(row.inspector())), emptyToNull(contact),
 				warnings.isEmpty() ? null : String.join(SEPARATOR, warnings)), warnings);
+	}
+
+	private static void checkLengths(StagedValues row, List<Problem> reasons) {
+		Object[] values = row.values();
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] instanceof String text && text.length() > MAX_CELL_CHARS) {
+				reasons.add(new Problem(VALUE_COLUMNS.get(i),
+						HEADERS[i] + "内容超过" + MAX_CELL_CHARS + "个字符（Excel单元格的上限），请精简后重新上传", null));
+			}
+		}
 	}
 
 	private void checkTownship(String raw, List<Problem> reasons) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.registry.Township;
+import cn.yongkang.campaign.support.Fold;
 import cn.yongkang.campaign.support.RerunReset;
 import cn.yongkang.campaign.support.RunParameters;
 
@@ -113,8 +114,8 @@ public class ValidateTasklet implements Tasklet, RerunReset {
 		}
 		contribution.incrementWriteCount(batches.accepted);
 		contribution.incrementFilterCount(batches.rejected);
-		log.info("File {} ({}): {} accepted, {} rejected, {} with warnings", file.fileId(), file.fileName(),
-				batches.accepted, batches.rejected, batches.warned);
+		log.info("File {} ({}): {} accepted, {} rejected, {} with warnings", file.fileId(),
+				Fold.printable(file.fileName()), batches.accepted, batches.rejected, batches.warned);
 	}
 
 	private record FileToValidate(long fileId, String townshipCode, String fileName) {

@@ -43,6 +43,15 @@ class CellTextTests {
 	}
 
 	@Test
+	void anExponentBeyondAnyRealNumberStaysText() {
+		assertThat(CellText.plainNumber("1E999999999")).isEqualTo("1E999999999");
+		assertThat(CellText.plainNumber("1E2147483647")).isEqualTo("1E2147483647");
+		assertThat(CellText.plainNumber("-1E-2147483648")).isEqualTo("-1E-2147483648");
+		assertThat(CellText.plainNumber("5E999")).isEqualTo("5E999");
+		assertThat(CellText.plainNumber("1.5E-3")).isEqualTo("0.0015");
+	}
+
+	@Test
 	void anEastAsianBuiltInDateFormatIsReadAsADate() throws Exception {
 		Path xlsx = this.dir.resolve("zh-date.xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {

@@ -11,11 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.support.CampaignJar;
 import cn.yongkang.campaign.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What an operator sees when things go wrong, through the real jar: one line on stderr
@@ -247,26 +249,62 @@ class OperatorFailuresIntegrationTests {
 	}
 
 	/**
-	 * Another process holds the date (the same session advisory lock a running 'run' or
-	 * 'schedule' takes): a second run is refused; once the holder's session ends, the
-	 * date runs.
+	 * Another process holds the date (the run lock row a running 'run' or 'schedule'
+	 * holds, for whichever campaign): a second run is refused; once the holder's session
+	 * ends, the date runs. An analyst can neither take that lock nor stop a night with an
+	 * advisory lock on the key runs used to take.
 	 */
 	@Test
 	void aDateRunsOnceAtATime() throws Exception {
-		try (TestDatabase database = TestDatabase.create();
-				Connection holder = DriverManager.getConnection(database.url(), "postgres", "")) {
+		try (TestDatabase database = TestDatabase.create()) {
 			CampaignJar jar = new CampaignJar(this.work, database.environment());
-			try (Statement statement = holder.createStatement()) {
+			assertThat(jar.run("status").exitCode()).isZero();
+			JdbcTemplate admin = database.jdbc();
+			// Roles are cluster-wide: a name of this test's own.
+			String role = "hostile_analyst_" + ProcessHandle.current().pid();
+			admin.execute("CREATE ROLE " + role + " LOGIN IN ROLE campaign_analyst");
+			try (Connection analyst = DriverManager.getConnection(database.url(), role, "");
+					Statement statement = analyst.createStatement()) {
 				statement.execute("SELECT pg_advisory_lock(hashtext('campaign-pipeline|shuangyue-2022|2022-10-04'))");
+				statement.execute("SELECT pg_advisory_lock(hashtext('2022-10-04'))");
+				analyst.setAutoCommit(false);
+				assertThatThrownBy(() -> statement.execute("SELECT * FROM run_lock FOR UPDATE"))
+					.hasMessageContaining("permission denied");
+				analyst.rollback();
+				assertThatThrownBy(() -> statement.execute("LOCK TABLE run_lock"))
+					.hasMessageContaining("permission denied");
+				analyst.rollback();
+				try (Connection holder = DriverManager.getConnection(database.url(), "postgres", "");
+						Statement lock = holder.createStatement()) {
+					lock.execute("INSERT INTO run_lock (lock_key) VALUES ('2022-10-04') ON CONFLICT DO NOTHING");
+					holder.setAutoCommit(false);
+					lock.execute("SELECT * FROM run_lock WHERE lock_key = '2022-10-04' FOR UPDATE");
+					CampaignJar.Result refused = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs",
+							JOBS);
+					assertThat(refused.exitCode()).isEqualTo(1);
+					assertThat(lastLine(refused.stderr())).contains("another process is running 2022-10-04");
+					// Another campaign of the same date shares its inbox and uploads: it
+					// waits for the date too, instead of colliding in ingest.
+					Path twoCampaigns = this.work.resolve("jobs-two-campaigns");
+					FileSystemUtils.copyRecursively(Path.of(JOBS), twoCampaigns);
+					Path campaign = twoCampaigns.resolve("campaigns/shuangyue-2022.yml");
+					Files.writeString(twoCampaigns.resolve("campaigns/other-2022.yml"),
+							Files.readString(campaign).replace("id: shuangyue-2022", "id: other-2022"));
+					CampaignJar.Result other = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--campaign",
+							"other-2022", "--jobs", twoCampaigns.toString());
+					assertThat(other.exitCode()).as(other.toString()).isEqualTo(1);
+					assertThat(lastLine(other.stderr())).contains("another process is running 2022-10-04");
+					assertThat(admin.queryForObject("SELECT COUNT(*) FROM batch_job_execution", Integer.class))
+						.isZero();
+				}
+				// The holder's session ended; the analyst still holds its advisory locks.
+				CampaignJar.Result ran = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
+				assertThat(ran.exitCode()).as(ran.toString()).isZero();
 			}
-			CampaignJar.Result refused = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
-			assertThat(refused.exitCode()).isEqualTo(1);
-			assertThat(lastLine(refused.stderr())).contains("another process is running 2022-10-04");
-			assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM batch_job_execution", Integer.class))
-				.isZero();
-			holder.close();
-			CampaignJar.Result ran = jar.run("run", "--inbox", SAMPLE, "--date", "2022-10-04", "--jobs", JOBS);
-			assertThat(ran.exitCode()).as(ran.toString()).isZero();
+			finally {
+				admin.execute("DROP OWNED BY " + role);
+				admin.execute("DROP ROLE IF EXISTS " + role);
+			}
 		}
 	}
 

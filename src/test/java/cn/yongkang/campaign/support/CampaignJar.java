@@ -23,9 +23,19 @@ public final class CampaignJar {
 
 	private final Map<String, String> environment;
 
+	private final String heap;
+
 	public CampaignJar(Path workDirectory, Map<String, String> environment) {
+		this(workDirectory, environment, "512m");
+	}
+
+	/**
+	 * @param heap the child's {@code -Xmx}
+	 */
+	public CampaignJar(Path workDirectory, Map<String, String> environment, String heap) {
 		this.workDirectory = workDirectory;
 		this.environment = environment;
+		this.heap = heap;
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException(JAR + " is missing: integration tests run after 'package' (./mvnw verify)");
 		}
@@ -71,7 +81,7 @@ public final class CampaignJar {
 	}
 
 	private Process start(String input, String... args) {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + this.heap, "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDirectory.toFile())
 			.redirectOutput(this.workDirectory.resolve(".stdout").toFile())
@@ -87,7 +97,9 @@ public final class CampaignJar {
 			builder.redirectInput(stdin.toFile());
 		}
 		Map<String, String> env = new HashMap<>(builder.environment());
-		env.keySet().removeIf((name) -> name.startsWith("SPRING_"));
+		env.keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("CAMPAIGN_"));
+		// Tests write their inbox just before the run: no settle time unless a test asks.
+		env.put("CAMPAIGN_INBOX_SETTLE", "0s");
 		env.putAll(this.environment);
 		builder.environment().clear();
 		builder.environment().putAll(env);

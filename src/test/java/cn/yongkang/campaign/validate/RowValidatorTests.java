@@ -92,6 +92,16 @@ class RowValidatorTests {
 			.isEqualTo("村（社区）“不存在村”未在经济开发区登记，按区级统计");
 	}
 
+	@Test
+	void aValueLongerThanAnExcelCellRejectsItsRowNamingTheColumn() {
+		StagedValues row = new StagedValues(1, 5, null, "东城街道", "荆山夏村", "居住出租房", "张某某出租房", "荆山夏村新村路18号",
+				"杂".repeat(32_768), "2022-09-15", "未整改", null, "王五", null);
+		assertThat(reasons(row)).isEqualTo("隐患描述内容超过32767个字符（Excel单元格的上限），请精简后重新上传");
+		StagedValues fits = new StagedValues(1, 5, null, "东城街道", "荆山夏村", "居住出租房", "张某某出租房", "荆山夏村新村路18号",
+				"杂".repeat(32_767), "2022-09-15", "未整改", null, "王五", null);
+		assertThat(this.dongcheng.validate(fits).isAccepted()).isTrue();
+	}
+
 	private String reasons(StagedValues row) {
 		return this.dongcheng.validate(row).reasons();
 	}
