@@ -65,7 +65,7 @@ public class LedgerCheck {
 			return CheckReport.unreadable(township, date, LedgerFiles.quarantineReason(ex));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+			return CheckReport.unreadable(township, date, LedgerFiles.quarantineReason(ex));
 		}
 	}
 
