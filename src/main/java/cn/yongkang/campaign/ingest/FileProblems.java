@@ -29,6 +29,10 @@ final class FileProblems {
 	private FileProblems() {
 	}
 
+	static String duplicate(Object inboxDate, String fileName) {
+		return "与" + inboxDate + "已上传的“" + fileName + "”内容完全相同，未重复处理";
+	}
+
 	static String unsupported(String extension) {
 		return "不支持的文件类型“" + extension + "”。请上传Excel（.xlsx、.xls）或CSV文件";
 	}

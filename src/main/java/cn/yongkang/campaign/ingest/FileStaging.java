@@ -1,7 +1,6 @@
 package cn.yongkang.campaign.ingest;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -38,9 +37,6 @@ public class FileStaging {
 
 	private final TransactionTemplate savepoint;
 
-	private final Map<FileFormat, WorkbookReader> readers = Map.of(FileFormat.XLSX, new XlsxWorkbookReader(),
-			FileFormat.XLS, new XlsWorkbookReader(), FileFormat.CSV, new CsvWorkbookReader());
-
 	private final Database database;
 
 	public FileStaging(JdbcTemplate jdbc, Database database, PlatformTransactionManager transactionManager) {
@@ -51,7 +47,7 @@ public class FileStaging {
 	}
 
 	/** What became of a file: its table, or the reason it was quarantined. */
-	record Staged(LedgerTable table, String quarantineReason) {
+	record Staged(LedgerFiles.LedgerRead table, String quarantineReason) {
 
 		boolean loaded() {
 			return this.quarantineReason == null;
@@ -67,7 +63,8 @@ public class FileStaging {
 	 */
 	Staged readAndStage(long fileId, Path copy, boolean villageRequired, Consumer<RawRow> onRow) {
 		try {
-			LedgerTable table = this.savepoint.execute((status) -> stage(fileId, copy, villageRequired, onRow));
+			LedgerFiles.LedgerRead table = this.savepoint
+				.execute((status) -> stage(fileId, copy, villageRequired, onRow));
 			return new Staged(table, null);
 		}
 		catch (RuntimeException | StackOverflowError | LinkageError ex) {
@@ -86,22 +83,19 @@ public class FileStaging {
 		}
 	}
 
-	private LedgerTable stage(long fileId, Path copy, boolean villageRequired, Consumer<RawRow> onRow) {
+	private LedgerFiles.LedgerRead stage(long fileId, Path copy, boolean villageRequired, Consumer<RawRow> onRow) {
 		StagedRows staged = new StagedRows(this.database, fileId);
-		LedgerTable table = new LedgerTable(villageRequired, (row) -> {
-			onRow.accept(row);
-			staged.accept(row);
-		});
 		try {
-			FileFormat format = FileFormat.detect(copy);
-			this.readers.get(format).read(copy, table);
-			table.requireHeader();
+			LedgerFiles.LedgerRead table = LedgerFiles.read(copy, villageRequired, (row) -> {
+				onRow.accept(row);
+				staged.accept(row);
+			});
 			staged.flush();
 			this.jdbc.update(
 					"UPDATE upload_file SET file_format = ?, sheet_name = ?, header_row = ?, rows_blank = ?,"
 							+ " rows_read = ? WHERE file_id = ?",
-					format.name(), FileNames.stored(table.sheetName()), table.headerRow(), table.blankRows(),
-					table.dataRows() + table.blankRows(), fileId);
+					table.format(), FileNames.stored(table.sheetName()), table.headerRow(), table.blankRows(),
+					table.rowsRead(), fileId);
 			return table;
 		}
 		catch (UnreadableFileException ex) {

@@ -87,7 +87,7 @@ public class IngestFileTasklet implements Tasklet {
 			FileStaging.Staged staged = this.staging.readAndStage(fileId, snapshot.path(), !township.isZone(),
 					(rawRow) -> contribution.incrementReadCount());
 			if (staged.loaded()) {
-				LedgerTable table = staged.table();
+				LedgerFiles.LedgerRead table = staged.table();
 				contribution.incrementWriteCount(table.dataRows());
 				log.info("{}: {} data rows, {} blank, header at row {} of sheet '{}'", file.printable(),
 						table.dataRows(), table.blankRows(), table.headerRow(), Fold.printable(table.sheetName()));

@@ -22,6 +22,7 @@ import cn.yongkang.campaign.operations.RunOutcome;
 import cn.yongkang.campaign.operations.RunRecord;
 import cn.yongkang.campaign.operations.TownshipRecord;
 import cn.yongkang.campaign.pipeline.LaunchException;
+import cn.yongkang.campaign.pipeline.NightlyRuns;
 import cn.yongkang.campaign.pipeline.PipelineLauncher.Folders;
 import cn.yongkang.campaign.report.ReportTasklet;
 import cn.yongkang.campaign.schedule.NightlySchedule;
@@ -139,7 +140,10 @@ class OperatorCommands {
 		if (last == null || last.succeeded()) {
 			return OperatorConsole.OK;
 		}
-		RunRecord run = last.run();
+		return backfillFailed(last.run());
+	}
+
+	private int backfillFailed(RunRecord run) {
 		if (run.stopped()) {
 			this.err.println("error: backfill was stopped at " + run.date() + "; backfill again (or 'restart "
 					+ run.id() + "') to continue");

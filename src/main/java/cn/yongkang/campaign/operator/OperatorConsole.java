@@ -33,57 +33,74 @@ public final class OperatorConsole {
 
 	private static final String JOBS = "--jobs DIR        job definitions (default ./jobs)";
 
-	private static final Map<String, String> HELP = Map.of("run", """
-			run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR] [--threads N]
-			  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
-			  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
-			  unchanged; a failed date goes on from its failed step.
-			  --campaign ID     campaign to use (default: the one whose period holds the date)
-			  --allow-empty     run a date without an inbox folder (refused otherwise: a mistyped date?)
-			  %s
-			  --reports DIR     where reports go (default ./reports)
-			  --threads N       files read and validated at once (default: one per core)""".formatted(JOBS), "status",
-			"""
+	private static final Map<String, String> HELP = Map.ofEntries(
+			Map.entry("run",
+					"""
+							run --inbox DIR --date yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR] [--threads N]
+							  Runs the nightly job for that date now: ingest INBOX/<date>/<township>/ files, validate,
+							  dedupe, statistics, ranking snapshot, report. A date already done is reported and left
+							  unchanged; a failed date goes on from its failed step.
+							  --campaign ID     campaign to use (default: the one whose period holds the date)
+							  --allow-empty     run a date without an inbox folder (refused otherwise: a mistyped date?)
+							  %s
+							  --reports DIR     where reports go (default ./reports)
+							  --threads N       files read and validated at once (default: one per core)"""
+						.formatted(JOBS)),
+			Map.entry("status", """
 					status [--date yyyy-MM-dd] [--limit N] [--jobs DIR]
 					  Recent executions with each step's status, counts and failure reason; with --date, that
-					  night's executions and which townships uploaded what.""", "restart", """
+					  night's executions and which townships uploaded what."""), Map.entry("restart", """
 					restart <executionId> [--jobs DIR]
 					  Continues a failed execution from its failed step (an execution left STARTED by a killed
-					  process is marked FAILED first).""", "rerun", """
+					  process is marked FAILED first)."""), Map.entry("rerun", """
 					rerun --date yyyy-MM-dd [--from-step STEP] [--campaign ID] [--jobs DIR] [--reports DIR]
 					  Recomputes a finished date from STEP on (default statistics; steps: ingest, validate,
-					  dedupe, statistics, ranking, report); the result replaces that date's snapshot.""", "backfill",
-			"""
-					backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
-					  Runs each date in order, skipping dates already done and (without --allow-empty) dates
-					  without an inbox folder; stops at the first failure.""",
-			"abandon", """
+					  dedupe, statistics, ranking, report); the result replaces that date's snapshot."""),
+			Map.entry("backfill",
+					"""
+							backfill --inbox DIR --from yyyy-MM-dd --to yyyy-MM-dd [--campaign ID] [--allow-empty] [--jobs DIR] [--reports DIR]
+							  Runs each date in order, skipping dates already done and (without --allow-empty) dates
+							  without an inbox folder; stops at the first failure."""),
+			Map.entry("abandon", """
 					abandon <executionId> [--jobs DIR]
-					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh.""",
-			"schedule", """
+					  Marks an execution that died (or failed) ABANDONED, so that its date can run afresh."""),
+			Map.entry("schedule", """
 					schedule [--inbox DIR] [--jobs DIR] [--reports DIR]
 					  Runs as a daemon: Quartz fires the nightly job on the cron and time zone of
-					  jobs/schedule.yml, for the previous day's inbox.""", "serve", """
+					  jobs/schedule.yml, for the previous day's inbox."""), Map.entry("serve", """
 					serve [--port 8080] [--inbox DIR] [--no-schedule] [--jobs DIR] [--reports DIR]
 					  Runs the web console (accounts from 'user add') and, unless --no-schedule, the same
-					  nightly schedule as 'schedule', in one daemon. --port 0 picks a free port.""", "user", """
+					  nightly schedule as 'schedule', in one daemon. --port 0 picks a free port."""),
+			Map.entry("user", """
 					user add LOGIN --role operator|office|township [--township NAME] [--jobs DIR]
 					user list
 					user disable LOGIN
 					  Console accounts. 'add' reads the password (at least 10 characters) from stdin; a
-					  township account names its township (registered name, code or alias).""", "benchmark",
-			"""
-					benchmark [--rows N] [--townships K] [--nights 1|2] [--through STEP] [--threads N] [--campaign ID] [--jobs DIR]
-					  Generates a night of messy .xlsx uploads, N rows (default 1000000) over K townships
-					  (default 16), under data/benchmark/, runs the job on it through STEP (default report)
-					  and prints per step its seconds, rows per second and peak heap; then the limit (the
-					  same files read by fastexcel-reader into one COPY on one thread) and the ratio. With
-					  --nights 2 every township re-sends its ledger the next night. Without a configured
-					  database it uses a scratch H2 under data/benchmark/; a configured one must hold no
-					  uploads yet.""");
+					  township account names its township (registered name, code or alias)."""),
+			Map.entry("benchmark",
+					"""
+							benchmark [--rows N] [--townships K] [--nights 1|2] [--through STEP] [--threads N] [--campaign ID] [--jobs DIR]
+							  Generates a night of messy .xlsx uploads, N rows (default 1000000) over K townships
+							  (default 16), under data/benchmark/, runs the job on it through STEP (default report)
+							  and prints per step its seconds, rows per second and peak heap; then the limit (the
+							  same files read by fastexcel-reader into one COPY on one thread) and the ratio. With
+							  --nights 2 every township re-sends its ledger the next night. Without a configured
+							  database it uses a scratch H2 under data/benchmark/; a configured one must hold no
+							  uploads yet."""),
+			Map.entry("check", """
+					check FILE --township NAME [--date yyyy-MM-dd] [--out FILE] [--jobs DIR]
+					  The night's reading and row rules on one file, now, storing nothing: prints rows read,
+					  accepted, rejected and blank, every rejected row with its reasons, the warnings or the
+					  reason the file is unreadable, and writes the 退回清单 (default
+					  ./<township>-<date>-退回清单.xlsx). --date is the upload date (default today).
+					  Exit status 0 when no row is rejected, 1 otherwise."""), Map.entry("template", """
+					template --township NAME [--out FILE] [--campaign ID] [--jobs DIR]
+					  Writes a ledger workbook for that township (default ./<township>-隐患排查整治台账模板.xlsx):
+					  the header row, a 填报说明 sheet, dropdowns of its villages and communities, the
+					  categories and status words, date cells limited to the campaign and today."""));
 
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
-			"schedule", "serve", "user", "benchmark");
+			"schedule", "serve", "user", "benchmark", "check", "template");
 
 	private OperatorConsole() {
 	}
@@ -108,6 +125,10 @@ public final class OperatorConsole {
 			if (line.help()) {
 				System.out.println("usage: java -jar campaign-pipeline.jar " + HELP.get(line.command()));
 				return OK;
+			}
+			if (SelfServiceCommands.COMMANDS.contains(line.command())) {
+				SelfServiceCommands.preflight(line);
+				return SelfServiceCommands.execute(line, SelfServiceCommands.stdout());
 			}
 			Preflight.check(line);
 		}

@@ -24,6 +24,11 @@ public enum Category {
 		return this.label;
 	}
 
+	/** The other words uploads may use for this category. */
+	public List<String> aliases() {
+		return this.aliases;
+	}
+
 	/**
 	 * Resolves what a clerk typed: the label, an alias or the code, ignoring quotes and
 	 * spaces.

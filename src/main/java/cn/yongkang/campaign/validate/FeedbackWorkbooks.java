@@ -1,47 +1,43 @@
 package cn.yongkang.campaign.validate;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.yongkang.campaign.registry.Registry;
 import cn.yongkang.campaign.support.RunParameters;
 
 /**
  * Writes one feedback workbook (退回清单) per township that had rejected rows, unreadable
  * files or warnings that night: the rows with their original values, the row number the
- * clerk sees and all reasons. Workbooks are streamed (SXSSF), and no cell can start a
- * formula when opened in Excel.
+ * clerk sees, all reasons, the offending cells and suggestions
+ * ({@link FeedbackWorkbook}). The cells to highlight come from the same row rules asked
+ * again on the stored original values, with the night's registry and date, so
+ * {@code rejected_row} keeps one text of reasons. No cell can start a formula when opened
+ * in Excel.
  */
 @Component
 public class FeedbackWorkbooks {
 
 	static final String FOLDER = "feedback";
 
-	static final String SUFFIX = "-退回清单.xlsx";
-
 	/** Excel's limit for the text of one cell. */
 	static final int MAX_CELL_CHARS = 32_767;
 
 	private static final Logger log = LoggerFactory.getLogger(FeedbackWorkbooks.class);
-
-	private static final String[] VALUE_HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址", "隐患描述", "排查日期",
-			"整改情况", "整改日期", "排查人", "联系电话" };
 
 	private final JdbcTemplate jdbc;
 
@@ -54,17 +50,34 @@ public class FeedbackWorkbooks {
 		try {
 			Files.createDirectories(folder);
 			removePrevious(folder);
-			List<String[]> townships = this.jdbc.query(
+			Registry registry = Registry.load(run.jobs());
+			List<Object[]> townships = this.jdbc.query(
 					"""
-							SELECT t.township_code, t.township_name FROM region_township t
+							SELECT t.township_code, t.township_name,
+							  (SELECT COALESCE(SUM(f.rows_rejected), 0) FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ?),
+							  (SELECT COUNT(*) FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ? AND f.status = 'QUARANTINED'),
+							  (SELECT COALESCE(SUM(f.rows_warned), 0) FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ?)
+							FROM region_township t
 							WHERE EXISTS (SELECT 1 FROM upload_file f WHERE f.township_code = t.township_code AND f.inbox_date = ?
 							  AND (f.status = 'QUARANTINED' OR f.rows_rejected > 0 OR f.rows_warned > 0))
 							ORDER BY t.sort_order""",
-					(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, run.date());
-			for (String[] township : townships) {
-				Path file = folder.resolve(township[1] + SUFFIX);
-				writeWorkbook(file, township[0], run);
-				log.info("Feedback workbook for {}: {}", township[1], file);
+					(rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+							rs.getInt(5) },
+					run.date(), run.date(), run.date(), run.date());
+			for (Object[] township : townships) {
+				String code = (String) township[0];
+				String name = (String) township[1];
+				Path file = folder.resolve(FeedbackWorkbook.fileName(name, run.date()));
+				String heading = FeedbackWorkbook.nightHeading(name, run.date(), (int) township[2], (int) township[3],
+						(int) township[4]);
+				RowValidator rules = registry.townshipByCode(code)
+					.map((uploader) -> new RowValidator(registry, uploader, run.date()))
+					.orElse(null);
+				try (FeedbackWorkbook workbook = new FeedbackWorkbook(heading)) {
+					fill(workbook, code, rules, run);
+					workbook.write(file);
+				}
+				log.info("Feedback workbook for {}: {}", name, file);
 			}
 		}
 		catch (IOException ex) {
@@ -77,7 +90,7 @@ public class FeedbackWorkbooks {
 		try (Stream<Path> files = Files.list(folder)) {
 			// Earlier workbooks, and temporary files a killed process left behind.
 			for (Path file : files
-				.filter((f) -> f.getFileName().toString().endsWith(SUFFIX)
+				.filter((f) -> f.getFileName().toString().endsWith(FeedbackWorkbook.SUFFIX)
 						|| f.getFileName().toString().matches("\\.feedback.*\\.tmp"))
 				.toList()) {
 				Files.delete(file);
@@ -85,50 +98,32 @@ public class FeedbackWorkbooks {
 		}
 	}
 
-	private void writeWorkbook(Path target, String townshipCode, RunParameters run) throws IOException {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			SafeSheet rejected = new SafeSheet(workbook.createSheet("退回清单"), bold);
-			rejected
-				.header(Stream.concat(Stream.of("文件", "行号", "退回原因"), Stream.of(VALUE_HEADERS)).toArray(String[]::new));
-			this.jdbc.query("""
-					SELECT f.file_name, r.row_number, r.reasons, r.hazard_ref, r.township, r.village, r.category,
-					       r.premises, r.address, r.hazard, r.found_on, r.status, r.rectified_on, r.inspector, r.contact
-					FROM rejected_row r JOIN upload_file f ON f.file_id = r.file_id
-					WHERE f.inbox_date = ? AND f.township_code = ? ORDER BY f.file_id, r.row_number""", (rs) -> {
-				Object[] values = new Object[15];
-				for (int i = 0; i < values.length; i++) {
-					values[i] = i == 1 ? (Object) rs.getInt(2) : rs.getString(i + 1);
-				}
-				rejected.row(values);
-			}, run.date(), townshipCode);
-			SafeSheet unreadable = new SafeSheet(workbook.createSheet("无法读取的文件"), bold);
-			unreadable.header("文件", "原因");
-			this.jdbc.query("SELECT file_name, reason FROM upload_file WHERE inbox_date = ? AND township_code = ?"
-					+ " AND status = 'QUARANTINED' ORDER BY file_id", (rs) -> {
-						unreadable.row(rs.getString(1), rs.getString(2));
-					}, run.date(), townshipCode);
-			SafeSheet warnings = new SafeSheet(workbook.createSheet("提示"), bold);
-			warnings.header("文件", "行号", "提示（已接收，请核对）", "场所名称", "地址", "隐患描述");
-			this.jdbc.query("""
-					SELECT f.file_name, v.row_number, v.warnings, v.premises, v.address, v.description
-					FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
-					WHERE f.inbox_date = ? AND f.township_code = ? AND v.warnings IS NOT NULL
-					ORDER BY f.file_id, v.row_number""", (rs) -> {
-				warnings.row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-						rs.getString(6));
-			}, run.date(), townshipCode);
-			// Not Files.createTempFile (0600): the group reads feedback files too.
-			Path temporary = target.resolveSibling(".feedback" + java.util.UUID.randomUUID() + ".tmp");
-			try (OutputStream out = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW,
-					java.nio.file.StandardOpenOption.WRITE)) {
-				workbook.write(out);
+	private void fill(FeedbackWorkbook workbook, String townshipCode, RowValidator rules, RunParameters run) {
+		this.jdbc.query("""
+				SELECT f.file_name, r.row_number, r.reasons, r.hazard_ref, r.township, r.village, r.category,
+				       r.premises, r.address, r.hazard, r.found_on, r.status, r.rectified_on, r.inspector, r.contact
+				FROM rejected_row r JOIN upload_file f ON f.file_id = r.file_id
+				WHERE f.inbox_date = ? AND f.township_code = ? ORDER BY f.file_id, r.row_number""", (rs) -> {
+			String[] values = new String[RowValidator.VALUE_COLUMNS.size()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = rs.getString(4 + i);
 			}
-			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
+			int rowNumber = rs.getInt(2);
+			List<Problem> problems = rules == null ? List.of() : rules.check(rowNumber, values).problems();
+			workbook.rejected(rs.getString(1), rowNumber, rs.getString(3), Arrays.asList(values), problems);
+		}, run.date(), townshipCode);
+		this.jdbc.query("SELECT file_name, reason FROM upload_file WHERE inbox_date = ? AND township_code = ?"
+				+ " AND status = 'QUARANTINED' ORDER BY file_id", (rs) -> {
+					workbook.unreadable(rs.getString(1), rs.getString(2));
+				}, run.date(), townshipCode);
+		this.jdbc.query("""
+				SELECT f.file_name, v.row_number, v.warnings, v.premises, v.address, v.description
+				FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
+				WHERE f.inbox_date = ? AND f.township_code = ? AND v.warnings IS NOT NULL
+				ORDER BY f.file_id, v.row_number""", (rs) -> {
+			workbook.warning(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6));
+		}, run.date(), townshipCode);
 	}
 
 	/**
@@ -156,10 +151,10 @@ public class FeedbackWorkbooks {
 				cell.setCellStyle(this.headerStyle);
 				this.sheet.setColumnWidth(i, Math.min(60, Math.max(8, labels[i].length() * 3)) * 256);
 			}
-			this.sheet.createFreezePane(0, 1);
+			this.sheet.createFreezePane(0, this.next);
 		}
 
-		void row(Object... values) {
+		Row row(Object... values) {
 			Row row = this.sheet.createRow(this.next++);
 			for (int i = 0; i < values.length; i++) {
 				if (values[i] instanceof Number number) {
@@ -169,6 +164,7 @@ public class FeedbackWorkbooks {
 					row.createCell(i).setCellValue(defuse(values[i].toString()));
 				}
 			}
+			return row;
 		}
 
 		/**

@@ -20,6 +20,11 @@ enum RectificationStatus {
 		return this.words.get(0);
 	}
 
+	/** The label first, then the other words clerks write for it. */
+	List<String> words() {
+		return this.words;
+	}
+
 	static Optional<RectificationStatus> parse(String raw) {
 		String key = Fold.compact(raw);
 		for (RectificationStatus status : values()) {

@@ -283,10 +283,15 @@ class BadFilesIntegrationTests {
 	void theFeedbackWorkbookListsUnreadableFilesAndRejectedRows() throws IOException {
 		Path feedback = reports().resolve("shuangyue-2022").resolve(NIGHT).resolve("feedback");
 		try (Stream<Path> files = Files.list(feedback)) {
-			assertThat(files.map((f) -> f.getFileName().toString())).containsExactly(TOWNSHIP + "-退回清单.xlsx");
+			assertThat(files.map((f) -> f.getFileName().toString()))
+				.containsExactly(TOWNSHIP + "-" + NIGHT + "-退回清单.xlsx");
 		}
-		try (Workbook workbook = WorkbookFactory.create(feedback.resolve(TOWNSHIP + "-退回清单.xlsx").toFile(), null,
-				true)) {
+		try (Workbook workbook = WorkbookFactory
+			.create(feedback.resolve(TOWNSHIP + "-" + NIGHT + "-退回清单.xlsx").toFile(), null, true)) {
+			assertThat(workbook.getSheetName(0)).isEqualTo("退回清单");
+			assertThat(workbook.getSheet("退回清单").getRow(0).getCell(0).getStringCellValue())
+				.startsWith(TOWNSHIP + "：" + NIGHT)
+				.contains("3行被退回", QUARANTINED.size() + "个文件无法读取", "1行已接收但有提示", "重新上传");
 			List<List<String>> unreadable = rows(workbook.getSheet("无法读取的文件"));
 			assertThat(unreadable.get(0)).containsExactly("文件", "原因");
 			Map<String, String> reasons = new LinkedHashMap<>();
@@ -294,19 +299,20 @@ class BadFilesIntegrationTests {
 			assertThat(reasons).containsExactlyInAnyOrderEntriesOf(QUARANTINED);
 
 			List<List<String>> rejected = rows(workbook.getSheet("退回清单"));
-			assertThat(rejected.get(0)).containsExactly("文件", "行号", "退回原因", "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称",
-					"地址", "隐患描述", "排查日期", "整改情况", "整改日期", "排查人", "联系电话");
+			assertThat(rejected.get(0)).containsExactly("文件", "行号", "退回原因", "修改建议", "隐患编号", "乡镇（街道）", "村（社区）", "场所类型",
+					"场所名称", "地址", "隐患描述", "排查日期", "整改情况", "整改日期", "排查人", "联系电话");
 			assertThat(rejected.subList(1, rejected.size())).extracting((row) -> row.subList(0, 3))
 				.containsExactlyInAnyOrder(List.of("good-ledger.xlsx", "7", "村（社区）“下宅口村”不属于东城街道"),
 						List.of("good-ledger.xlsx", "8", "整改情况为已整改，但整改日期为空"),
 						List.of("formula-like-values.csv", "3", "场所类型“@SUM(A1:A2)”不是可选类型（居住出租房、沿街店铺、“三合一”企业）"));
 			List<String> planted = rejected.stream().filter((row) -> row.get(1).equals("3")).findFirst().orElseThrow();
-			assertThat(planted.subList(3, planted.size())).containsExactly("", TOWNSHIP, "园丁社区", "'@SUM(A1:A2)",
+			assertThat(planted.subList(4, planted.size())).containsExactly("", TOWNSHIP, "园丁社区", "'@SUM(A1:A2)",
 					"'=HYPERLINK(\"http://example.com/x\",\"详情\")", "'-1+1", "'+86灭火器缺失", "2022-10-07", "未整改", "",
 					"'=1+1", "'+86 138 0013 8000");
 
 			List<List<String>> warnings = rows(workbook.getSheet("提示"));
 			assertThat(warnings).hasSize(2);
+			assertThat(warnings.get(0)).startsWith("文件", "行号");
 			assertThat(warnings.get(1)).containsExactly("formula-like-values.csv", "4", "联系电话“12345”不像有效的手机或固定电话号码，请核对",
 					"'=HYPERLINK(\"http://example.com/y\",\"点击\")", "'+1号楼", "'-楼道堆放杂物");
 
@@ -329,11 +335,15 @@ class BadFilesIntegrationTests {
 	}
 
 	/** A sheet's cells as text, each row as wide as the header. */
+	/** The rows under the sheet's first line (which says what the workbook is about). */
 	private static List<List<String>> rows(Sheet sheet) {
 		DataFormatter formatter = new DataFormatter();
-		int width = sheet.getRow(0).getLastCellNum();
+		int width = sheet.getRow(1).getLastCellNum();
 		List<List<String>> rows = new ArrayList<>();
 		for (Row row : sheet) {
+			if (row.getRowNum() == 0) {
+				continue;
+			}
 			List<String> cells = new ArrayList<>();
 			for (int c = 0; c < width; c++) {
 				Cell cell = row.getCell(c);

@@ -165,10 +165,12 @@ class SampleInputPostgresIntegrationTests {
 		assertThat(String.join("\n", reasons)).contains("村（社区）“荆山下村”不属于东城街道", "地址为空",
 				"排查日期“2022-10-15”晚于上传日期2022-10-04", "整改情况为已整改，但整改日期为空", "与上传单位西溪镇不符", "场所类型“工业厂房”不是可选类型");
 		Path feedback = reports().resolve(SampleFigures.CAMPAIGN).resolve(SampleFigures.LAST_DATE).resolve("feedback");
-		try (Workbook workbook = WorkbookFactory.create(feedback.resolve("东城街道-退回清单.xlsx").toFile(), null, true)) {
+		try (Workbook workbook = WorkbookFactory
+			.create(feedback.resolve("东城街道-" + SampleFigures.LAST_DATE + "-退回清单.xlsx").toFile(), null, true)) {
 			Sheet sheet = workbook.getSheet("退回清单");
-			assertThat(sheet.getLastRowNum()).isEqualTo(1);
-			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("村（社区）“荆山下村”不属于东城街道");
+			assertThat(sheet.getLastRowNum()).isEqualTo(2);
+			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("村（社区）“荆山下村”不属于东城街道");
+			assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("村（社区）：可能是“荆山夏村”");
 			for (Row row : sheet) {
 				for (Cell cell : row) {
 					assertThat(cell.toString()).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
