@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 import cn.yongkang.campaign.campaign.Campaign;
 import cn.yongkang.campaign.campaign.CampaignCatalog;
+import cn.yongkang.campaign.registry.Category;
 import cn.yongkang.campaign.registry.Registry;
+import cn.yongkang.campaign.registry.Township;
 import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
@@ -32,6 +34,8 @@ public class RankingTasklet implements Tasklet {
 	private static final Logger log = LoggerFactory.getLogger(RankingTasklet.class);
 
 	private static final List<String> PUBLISH = SqlFile.statements("ranking/publish.sql");
+
+	private static final List<String> HAZARD_STATES = SqlFile.statements("ranking/hazard_states.sql");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -54,7 +58,8 @@ public class RankingTasklet implements Tasklet {
 		}
 		int replaced = this.jdbc.update("DELETE FROM snapshot WHERE campaign_id = :campaignId AND as_of = :asOf",
 				parameters);
-		Provenance provenance = Provenance.of(campaign, Registry.load(run.jobs()), run.jobs());
+		Registry registry = Registry.load(run.jobs());
+		Provenance provenance = Provenance.of(campaign, registry, run.jobs());
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update(
 				"""
@@ -79,11 +84,20 @@ public class RankingTasklet implements Tasklet {
 			.addValue("laggingVillages", campaign.lagging().villages())
 			.addValue("laggingCommunities", campaign.lagging().communities())
 			.addValue("minFound", campaign.lagging().minFound());
+		parameters.addValue("start", campaign.start())
+			.addValue("lastFound", campaign.lastFoundDay(run.date()))
+			.addValue("categories", campaign.categories().stream().map(Category::name).toList())
+			.addValue("townships", campaign.participants(registry).stream().map(Township::code).toList());
+		for (String statement : HAZARD_STATES) {
+			this.jdbc.update(statement, parameters);
+		}
 		int written = 0;
 		for (String statement : PUBLISH) {
 			written += this.jdbc.update(statement, parameters);
 		}
 		int flags = new GamingChecks(this.jdbc).run(snapshotId, campaign.id(), run.date(), campaign.flags());
+		// One run's hazard states are needed only here: the table stays empty between runs.
+		this.jdbc.update("DELETE FROM work_hazard_state WHERE campaign_id = :campaignId AND as_of = :asOf", parameters);
 		contribution.incrementWriteCount(written + flags);
 		log.info("Snapshot {} published for {} as of {} ({} rows, {} gaming-check flags){}", snapshotId, campaign.id(),
 				run.date(), written, flags, replaced > 0 ? ", replacing the previous one" : "");
