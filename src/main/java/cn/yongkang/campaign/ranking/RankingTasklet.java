@@ -96,7 +96,8 @@ public class RankingTasklet implements Tasklet {
 			written += this.jdbc.update(statement, parameters);
 		}
 		int flags = new GamingChecks(this.jdbc).run(snapshotId, campaign.id(), run.date(), campaign.flags());
-		// One run's hazard states are needed only here: the table stays empty between runs.
+		// One run's hazard states are needed only here: the table stays empty between
+		// runs.
 		this.jdbc.update("DELETE FROM work_hazard_state WHERE campaign_id = :campaignId AND as_of = :asOf", parameters);
 		contribution.incrementWriteCount(written + flags);
 		log.info("Snapshot {} published for {} as of {} ({} rows, {} gaming-check flags){}", snapshotId, campaign.id(),
