@@ -137,7 +137,7 @@ class ConsoleMockMvcIntegrationTests {
 	@Test
 	void downloadsGoByIdAndATownshipGetsOnlyItsOwnFeedback() throws Exception {
 		String rankings = page("/rankings/2022-10-04", "dc");
-		Matcher bulletin = Pattern.compile("href=\"(/downloads/2022-10-04/[0-9a-f]{16})\"[^>]*>下载 bulletin.md")
+		Matcher bulletin = Pattern.compile("href=\"(/downloads/2022-10-04/[0-9a-f]{16})\"[^>]*>下载 通报-2022-10-04.md")
 			.matcher(rankings);
 		assertThat(bulletin.find()).as(rankings).isTrue();
 		String markdown = this.mvc.perform(get(bulletin.group(1)).with(user(this.logins.loadUserByUsername("dc"))))
