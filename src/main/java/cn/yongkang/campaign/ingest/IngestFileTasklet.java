@@ -57,17 +57,30 @@ public class IngestFileTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		long fileId = this.partition.getLong(InboxPartitioner.FILE_ID);
-		var row = this.jdbc
-			.queryForMap("SELECT township_folder, file_name, township_code FROM upload_file WHERE file_id = ?", fileId);
+		// A partition whose context was lost with the database connection that saved it
+		// is
+		// found again by its name (partition<fileId>) and its upload_file row.
+		String stepName = contribution.getStepExecution().getStepName();
+		long fileId = this.partition.containsKey(InboxPartitioner.FILE_ID)
+				? this.partition.getLong(InboxPartitioner.FILE_ID)
+				: Long.parseLong(stepName.substring(stepName.lastIndexOf("partition") + "partition".length()));
+		var row = this.jdbc.queryForMap(
+				"SELECT township_folder, file_name, township_code, file_size, sha256 FROM upload_file WHERE file_id = ?",
+				fileId);
 		String townshipCode = (String) row.get("township_code");
 		Township township = this.registries.forExecution(run.jobs(), run.jobExecutionId())
 			.townshipByCode(townshipCode)
 			.orElseThrow(() -> new IllegalStateException("township " + townshipCode + " of file " + fileId
 					+ " is no longer in the registry; restore it in jobs/regions/townships.csv"));
-		InboxFile file = InboxFile.readable(locate(run.inboxForDate(), this.partition.getString(InboxPartitioner.PATH)),
-				(String) row.get("township_folder"), (String) row.get("file_name"), township,
-				this.partition.getLong(InboxPartitioner.SIZE), this.partition.getString(InboxPartitioner.SHA256));
+		String relative = this.partition.containsKey(InboxPartitioner.PATH)
+				? this.partition.getString(InboxPartitioner.PATH)
+				: row.get("township_folder") + "/" + row.get("file_name");
+		long size = this.partition.containsKey(InboxPartitioner.SIZE) ? this.partition.getLong(InboxPartitioner.SIZE)
+				: ((Number) row.get("file_size")).longValue();
+		String sha256 = this.partition.containsKey(InboxPartitioner.SHA256)
+				? this.partition.getString(InboxPartitioner.SHA256) : (String) row.get("sha256");
+		InboxFile file = InboxFile.readable(locate(run.inboxForDate(), relative), (String) row.get("township_folder"),
+				(String) row.get("file_name"), township, size, sha256);
 		FileSnapshot snapshot;
 		try {
 			snapshot = FileSnapshot.of(file);
