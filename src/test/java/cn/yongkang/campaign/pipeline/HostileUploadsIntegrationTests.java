@@ -317,7 +317,7 @@ class HostileUploadsIntegrationTests {
 
 	@Test
 	void theFeedbackWorkbookHoldsEveryLongValueCut() throws Exception {
-		Path feedback = work.resolve("reports/shuangyue-2022/" + NIGHT + "/feedback/东城街道-退回清单.xlsx");
+		Path feedback = work.resolve("reports/shuangyue-2022/" + NIGHT + "/feedback/东城街道-" + NIGHT + "-退回清单.xlsx");
 		try (Workbook workbook = WorkbookFactory.create(feedback.toFile(), null, true)) {
 			Sheet rejected = workbook.getSheet("退回清单");
 			boolean cut = false;
