@@ -2,7 +2,7 @@
 -- registry mirror, and the columns of hazard, hazard_history and rejected_row. The analyst views'
 -- columns are documented in postgresql/V7 (H2 cannot comment on view columns).
 
-COMMENT ON TABLE category IS 'The hazard categories (SPEC §3): code and the label reports use';
+COMMENT ON TABLE category IS 'The hazard categories: code and the label reports use';
 COMMENT ON COLUMN category.category IS 'Code: RENTAL_HOUSING, STREET_SHOP or THREE_IN_ONE';
 COMMENT ON COLUMN category.label IS 'Label in reports: 居住出租房, 沿街店铺, “三合一”企业';
 COMMENT ON COLUMN category.sort_order IS 'Order in reports';
@@ -37,7 +37,7 @@ COMMENT ON TABLE validated_row IS 'Rows that passed validation, with clean value
 COMMENT ON COLUMN validated_row.file_id IS 'The upload the row came from';
 COMMENT ON COLUMN validated_row.row_number IS 'Row number as the spreadsheet shows it';
 COMMENT ON COLUMN validated_row.township_code IS 'The uploading township';
-COMMENT ON COLUMN validated_row.identity_key IS 'SHA-256 of the hazard identity (SPEC §6)';
+COMMENT ON COLUMN validated_row.identity_key IS 'SHA-256 of the hazard identity';
 COMMENT ON COLUMN validated_row.hazard_ref IS '隐患编号, NULL when not given';
 COMMENT ON COLUMN validated_row.village_code IS 'Resolved village; NULL for a zone row without one';
 COMMENT ON COLUMN validated_row.category IS 'Category code';

@@ -1,4 +1,4 @@
--- The analysts' read-only role (SPEC §10). A group role: give it to people with
+-- The analysts' read-only role. A group role: give it to people with
 --   CREATE ROLE alice LOGIN PASSWORD '...' IN ROLE campaign_analyst;
 -- Roles are cluster-wide, so another database of the cluster may have created it already.
 DO $$

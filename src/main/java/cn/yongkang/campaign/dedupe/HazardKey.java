@@ -13,10 +13,9 @@ import java.util.Locale;
 import cn.yongkang.campaign.registry.Township;
 
 /**
- * A hazard's identity (SPEC §6): the township plus the township's own 隐患编号 when given;
- * otherwise the township, village, category, normalized address and normalized
- * description. The key is the SHA-256 of those parts, so it has a fixed width and says
- * nothing personal.
+ * A hazard's identity: the township plus the township's own 隐患编号 when given; otherwise
+ * the township, village, category, normalized address and normalized description. The key
+ * is the SHA-256 of those parts, so it has a fixed width and says nothing personal.
  */
 public final class HazardKey {
 

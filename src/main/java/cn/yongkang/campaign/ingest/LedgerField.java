@@ -6,9 +6,9 @@ import java.util.Optional;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * The ledger columns of SPEC §4: the header label, the aliases clerks use, and the
- * staged_row column each lands in. Header cells match after folding (full-width, spaces)
- * and after dropping required-field marks such as {@code *}.
+ * The ledger columns: the header label, the aliases clerks use, and the staged_row column
+ * each lands in. Header cells match after folding (full-width, spaces) and after dropping
+ * required-field marks such as {@code *}.
  */
 public enum LedgerField {
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import cn.yongkang.campaign.support.Fold;
 
-/** The premises categories of the campaign (SPEC §3). The code is what tables store. */
+/** The premises categories of the campaign. The code is what tables store. */
 public enum Category {
 
 	RENTAL_HOUSING("居住出租房", List.of("出租房", "出租屋", "居住出租屋")), STREET_SHOP("沿街店铺", List.of("店铺", "沿街商铺", "沿街店面")),

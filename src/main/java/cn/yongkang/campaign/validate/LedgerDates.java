@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * Reads the date forms clerks use (SPEC §4): ISO text (from real date cells too),
- * 2022/10/4, 2022.10.4, 20221004, 2022年10月4日 and Excel serial numbers typed into General
- * cells. A time part after the date is ignored.
+ * Reads the date forms clerks use: ISO text (from real date cells too), 2022/10/4,
+ * 2022.10.4, 20221004, 2022年10月4日 and Excel serial numbers typed into General cells. A
+ * time part after the date is ignored.
  */
 final class LedgerDates {
 

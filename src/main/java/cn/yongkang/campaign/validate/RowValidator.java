@@ -15,8 +15,8 @@ import cn.yongkang.campaign.registry.Village;
 import cn.yongkang.campaign.support.Fold;
 
 /**
- * The row rules of SPEC §4–5. Every failed rule adds a reason that names the column and
- * the value, so one pass tells the clerk everything to fix; warnings accept the row.
+ * The ledger row rules. Every failed rule adds a reason that names the column and the
+ * value, so one pass tells the clerk everything to fix; warnings accept the row.
  */
 public final class RowValidator {
 

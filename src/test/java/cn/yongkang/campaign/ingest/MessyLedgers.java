@@ -56,7 +56,7 @@ import cn.yongkang.campaign.registry.Village;
  * its own, or a 隐患编号 of its own; a hazard that appears again (in the same file, or in
  * another file of the night) comes back exactly, or with only whitespace, full-width
  * characters, punctuation, a 永康市/township prefix on the address, another alias of its
- * village, category, township or status changed (SPEC §4, §6).
+ * village, category, township or status changed.
  * <p>
  * The mess: .xlsx (XSSF, and SXSSF for the big files), .xls (HSSF), .csv in UTF-8 with
  * and without BOM and in GBK; title and date rows above the header; header aliases,
@@ -66,7 +66,7 @@ import cn.yongkang.campaign.registry.Village;
  * sheet with a partial header, a hidden old ledger before the ledger, a backup sheet
  * after it, or the ledger itself hidden; vertically merged village cells; dates as date
  * cells in several display formats, as serial numbers, as numbers like 20221004 and as
- * text in every form of SPEC §4; phone numbers as numbers; rows of another township; one
+ * text in every form clerks use; phone numbers as numbers; rows of another township; one
  * row per rejection rule of {@code RowValidator}; warning rows; lock and system files
  * that are not uploads.
  */
@@ -117,7 +117,7 @@ final class MessyLedgers {
 
 	}
 
-	/** The ledger columns with the header label and the aliases of SPEC §4. */
+	/** The ledger columns with the header label and the aliases clerks use. */
 	enum Field {
 
 		REF("隐患编号", "编号"), TOWNSHIP("乡镇（街道）", "镇街", "乡镇", "街道", "所属镇街", "乡镇(街道)"),

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /**
  * The figures sample-input is built to give at its last date, 2022-10-04, worked out by
- * hand from the seed bulletin (SPEC §9) and written down independently of the pipeline's
- * code.
+ * hand from the seed bulletin and written down independently of the pipeline's code.
  */
 final class SampleFigures {
 

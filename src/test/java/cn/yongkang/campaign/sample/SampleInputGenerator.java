@@ -31,7 +31,7 @@ import cn.yongkang.campaign.sample.LedgerLayouts.VillageColumn;
  * Writes the committed sample inbox {@code sample-input/}: three nights (2022-10-02..04)
  * of hazard ledgers from all 16 units of Yongkang, shaped the way township clerks really
  * fill them in, and built so that the bulletin of 2022-10-04 reproduces the seed's
- * ranking and lagging paragraphs (SPEC §8–§9).
+ * ranking and lagging paragraphs.
  * <p>
  * Everything comes from one seeded {@link Random}, so a run always writes the same files.
  * The generator recomputes the final figures from the rows it wrote and fails when they
@@ -623,7 +623,8 @@ public final class SampleInputGenerator {
 	// ---------------------------------------------------------------------------------------------
 
 	/**
-	 * Rows SPEC §5 must reject: one per township, on 10-04, never part of the figures.
+	 * Rows the row rules must reject: one per township, on 10-04, never part of the
+	 * figures.
 	 */
 	enum Defect {
 
@@ -846,7 +847,7 @@ public final class SampleInputGenerator {
 	// Self-checks: the rows must say what the tables say
 	// ---------------------------------------------------------------------------------------------
 
-	/** Every row not planted as invalid must pass the validation of SPEC §5. */
+	/** Every row not planted as invalid must pass the row validation. */
 	static void checkRows(List<Upload> uploads) {
 		for (Upload upload : uploads) {
 			for (LedgerRow row : upload.rows()) {
@@ -877,8 +878,8 @@ public final class SampleInputGenerator {
 	}
 
 	/**
-	 * Recomputes the figures of 2022-10-04 the way SPEC §6–§7 defines them, from the rows
-	 * of that night (duplicates, the second 江南街道 file and the regression included,
+	 * Recomputes the figures of 2022-10-04 by the identity and statistics rules, from the
+	 * rows of that night (duplicates, the second 江南街道 file and the regression included,
 	 * rejected rows left out).
 	 */
 	static void checkFigures(Regions regions, List<Upload> uploads, List<Hazard> hazards) {
@@ -928,7 +929,7 @@ public final class SampleInputGenerator {
 	}
 
 	/**
-	 * SPEC §6: the township's ref when it uses refs, else village, category, address and
+	 * Identity: the township's ref when it uses refs, else village, category, address and
 	 * text.
 	 */
 	static String identity(Township township, LedgerRow row) {

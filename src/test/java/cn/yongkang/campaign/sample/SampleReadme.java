@@ -33,7 +33,7 @@ final class SampleReadme {
 						A generated inbox for the pipeline: three nights of hazard ledgers (台账) from all 16 units of
 						Yongkang, shaped the way township clerks really fill them in. Run the pipeline over it for
 						2022-10-02, 2022-10-03 and 2022-10-04 (campaign `shuangyue-2022`, start 2022-09-01); the bulletin of
-						2022-10-04 must reproduce the ranking and lagging paragraphs of the seed bulletin (SPEC §9).
+						2022-10-04 must reproduce the ranking and lagging paragraphs of the seed bulletin.
 
 						Layout: `sample-input/<yyyy-MM-dd>/<township folder>/<file>.xlsx`. Folders use the registered name,
 						except `开发区` (alias of 经济开发区) and `330784115000` (code of 芝英镇).
@@ -150,7 +150,7 @@ final class SampleReadme {
 				.append(figure(Kind.THREE_IN_ONE, t).rectified())
 				.append(" |\n");
 		}
-		md.append("\nLagging list for 居住出租房 (SPEC §8), villages and communities in the seed's order:\n\n");
+		md.append("\nLagging list for 居住出租房, villages and communities in the seed's order:\n\n");
 		md.append("| township | village | found | rectified |\n| --- | --- | --- | --- |\n");
 		for (VillageFigure v : LAGGING) {
 			md.append("| ")
