@@ -3,43 +3,50 @@
 -- campaign's thresholds to the counts. Only hazards the snapshot counts take part.
 -- Parameters: :snapshotId, :campaignId, :asOf.
 
--- Bulk: hazards open before the night (their newest earlier state not 已整改) that the night's
--- uploads report 已整改.
+-- Bulk: hazards open before the night that the night's uploads report 已整改. A hazard the night did
+-- not change was open before it when it is open now; only the night's changed hazards need the
+-- newest earlier state from their history.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
 SELECT :snapshotId, w.township_code, 'BULK_RECTIFICATION', w.hazard_id,
        CASE WHEN n.status = 'RECTIFIED' THEN TRUE ELSE FALSE END
-FROM work_hazard_state w
-JOIN (SELECT hazard_id, status,
-             ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
-      FROM hazard_history WHERE inbox_date < :asOf) p ON p.hazard_id = w.hazard_id AND p.newest = 1
+FROM ({counted_hazards}) w
 LEFT JOIN (SELECT hazard_id, status, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
            FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
-WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND p.status <> 'RECTIFIED';
+LEFT JOIN (SELECT hazard_id, status,
+                  ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
+           FROM hazard_history
+           WHERE inbox_date < :asOf
+             AND hazard_id IN (SELECT hazard_id FROM hazard_history WHERE inbox_date = :asOf)) p
+       ON p.hazard_id = w.hazard_id AND p.newest = 1
+WHERE CASE WHEN n.hazard_id IS NULL THEN w.status ELSE p.status END <> 'RECTIFIED';
 
 -- Same day: of the hazards the night's uploads report 已整改 for the first time (new, or not
 -- rectified before), those rectified on the day they were found.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
 SELECT :snapshotId, w.township_code, 'SAME_DAY_RECTIFICATION', w.hazard_id,
        CASE WHEN n.rectified_on = n.found_on THEN TRUE ELSE FALSE END
-FROM work_hazard_state w
+FROM ({counted_hazards}) w
 JOIN (SELECT hazard_id, status, found_on, rectified_on,
              ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
       FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
 LEFT JOIN (SELECT hazard_id, status,
                   ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
-           FROM hazard_history WHERE inbox_date < :asOf) p ON p.hazard_id = w.hazard_id AND p.newest = 1
-WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND n.status = 'RECTIFIED'
+           FROM hazard_history
+           WHERE inbox_date < :asOf
+             AND hazard_id IN (SELECT hazard_id FROM hazard_history WHERE inbox_date = :asOf)) p
+       ON p.hazard_id = w.hazard_id AND p.newest = 1
+WHERE n.status = 'RECTIFIED'
   AND (p.hazard_id IS NULL OR p.status <> 'RECTIFIED');
 
 -- Backdated: reported 已整改 tonight with a rectification date before the night of an earlier
 -- upload whose row (changed or not) still said it was open.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
 SELECT :snapshotId, w.township_code, 'BACKDATED_RECTIFICATION', w.hazard_id, TRUE
-FROM work_hazard_state w
+FROM ({counted_hazards}) w
 JOIN hazard h ON h.hazard_id = w.hazard_id
 JOIN (SELECT hazard_id, status, rectified_on, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
       FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
-WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND n.status = 'RECTIFIED'
+WHERE n.status = 'RECTIFIED'
   AND n.rectified_on < (SELECT MAX(f.inbox_date) FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
                         WHERE v.township_code = h.township_code AND v.identity_key = h.identity_key
                           AND v.status <> 'RECTIFIED' AND f.inbox_date < :asOf);
@@ -47,6 +54,5 @@ WHERE w.campaign_id = :campaignId AND w.as_of = :asOf AND n.status = 'RECTIFIED'
 -- Regression: 已整改 taken back to not rectified by the night's uploads.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
 SELECT DISTINCT :snapshotId, w.township_code, 'REGRESSION', w.hazard_id, TRUE
-FROM work_hazard_state w
-JOIN hazard_history hh ON hh.hazard_id = w.hazard_id AND hh.inbox_date = :asOf AND hh.change_kind = 'REGRESSED'
-WHERE w.campaign_id = :campaignId AND w.as_of = :asOf;
+FROM ({counted_hazards}) w
+JOIN hazard_history hh ON hh.hazard_id = w.hazard_id AND hh.inbox_date = :asOf AND hh.change_kind = 'REGRESSED';

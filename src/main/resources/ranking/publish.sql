@@ -74,15 +74,25 @@ WHERE (village_kind = '村' AND position <= :laggingVillages)
 
 -- The files the figures rest on: for each counted hazard, every file of the newest night up to the
 -- date that reported it (changed or not), so a township that sent nothing that night shows its
--- older file.
+-- older file. For a hazard last reported on or before the date that night is known (reported_on)
+-- and so is its last file; another file of its township that night counts when it has the hazard's row.
 INSERT INTO snapshot_file (snapshot_id, file_id, township_code, hazards)
-SELECT :snapshotId, l.file_id, l.township_code, COUNT(DISTINCT l.hazard_id)
-FROM (SELECT w.hazard_id, w.township_code, v.file_id,
-             RANK() OVER (PARTITION BY w.hazard_id ORDER BY f.inbox_date DESC) AS newest
-      FROM work_hazard_state w
-      JOIN hazard h ON h.hazard_id = w.hazard_id
-      JOIN validated_row v ON v.township_code = h.township_code AND v.identity_key = h.identity_key
-      JOIN upload_file f ON f.file_id = v.file_id AND f.inbox_date <= :asOf
-      WHERE w.campaign_id = :campaignId AND w.as_of = :asOf) l
-WHERE l.newest = 1
-GROUP BY l.file_id, l.township_code;
+SELECT :snapshotId, r.file_id, r.township_code, COUNT(DISTINCT r.hazard_id)
+FROM (SELECT w.hazard_id, w.township_code, f.file_id
+      FROM ({counted_hazards}) w
+      JOIN upload_file f ON f.township_code = w.township_code AND f.inbox_date = w.reported_on
+                        AND f.status = 'LOADED'
+      WHERE f.file_id = w.last_file_id
+         OR EXISTS (SELECT 1 FROM validated_row v WHERE v.file_id = f.file_id
+                    AND v.township_code = w.township_code AND v.identity_key = w.identity_key)
+      UNION ALL
+      -- A hazard reported again after the date (an older date recomputed): its rows up to the date.
+      SELECT l.hazard_id, l.township_code, l.file_id
+      FROM (SELECT w.hazard_id, w.township_code, v.file_id,
+                   RANK() OVER (PARTITION BY w.hazard_id ORDER BY f.inbox_date DESC) AS newest
+            FROM ({counted_hazards}) w
+            JOIN validated_row v ON v.township_code = w.township_code AND v.identity_key = w.identity_key
+            JOIN upload_file f ON f.file_id = v.file_id AND f.inbox_date <= :asOf
+            WHERE w.reported_on IS NULL) l
+      WHERE l.newest = 1) r
+GROUP BY r.file_id, r.township_code;

@@ -15,12 +15,7 @@ INSERT INTO work_hazard_group (campaign_id, as_of, township_code, village_code, 
                                hazards_rectified)
 SELECT :campaignId, :asOf, k.township_code, k.village_code, k.category, COUNT(*),
        COUNT(CASE WHEN k.status = 'RECTIFIED' AND k.rectified_on <= :asOf THEN 1 END)
-FROM (SELECT h.township_code, hh.village_code, hh.category, hh.status, hh.found_on, hh.rectified_on,
-             ROW_NUMBER() OVER (PARTITION BY hh.hazard_id ORDER BY hh.inbox_date DESC, hh.file_id DESC) AS newest
-      FROM hazard_history hh JOIN hazard h ON h.hazard_id = hh.hazard_id
-      WHERE hh.inbox_date <= :asOf) k
-WHERE k.newest = 1 AND k.found_on BETWEEN :start AND :lastFound
-  AND k.category IN (:categories) AND k.township_code IN (:townships)
+FROM ({counted_hazards}) k
 GROUP BY k.township_code, k.village_code, k.category;
 
 INSERT INTO work_township_stats (campaign_id, as_of, township_code, category, hazards_found, hazards_rectified)

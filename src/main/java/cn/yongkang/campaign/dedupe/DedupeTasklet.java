@@ -20,16 +20,29 @@ import cn.yongkang.campaign.support.RunParameters;
 import cn.yongkang.campaign.support.SqlFile;
 
 /**
- * The dedupe stage. Each call merges one validated file into {@code hazard} in one
- * transaction, files in their upload order (a township's files of one night in file-name
- * order, fixed when the night was scanned), so a township's later file of the night wins.
+ * The dedupe stage. Each call merges one round of validated files into {@code hazard} in
+ * one transaction: every township's next file in upload order (a township's files of one
+ * night in file-name order, fixed when the night was scanned), so a township's later file
+ * of the night wins. A night where each township sent one file is one round.
  */
 @Component
 public class DedupeTasklet implements Tasklet, RerunReset {
 
 	private static final Logger log = LoggerFactory.getLogger(DedupeTasklet.class);
 
-	private static final List<String> MERGE_FILE = SqlFile.statements("dedupe/merge_file.sql");
+	private static final List<String> MERGE_ROUND = SqlFile.statements("dedupe/merge_round.sql");
+
+	/**
+	 * A round: each township's first file of the night (in upload order) not merged yet.
+	 * Townships never share a hazard, so a round's files merge together.
+	 */
+	private static final String NEXT_ROUND = """
+			SELECT f.file_id FROM upload_file f
+			WHERE f.inbox_date = :date AND f.status = 'LOADED' AND f.stage = 'VALIDATED'
+			  AND NOT EXISTS (SELECT 1 FROM upload_file e
+			                  WHERE e.inbox_date = f.inbox_date AND e.township_code = f.township_code
+			                    AND e.status = 'LOADED' AND e.stage = 'VALIDATED' AND e.upload_order < f.upload_order)
+			ORDER BY f.upload_order""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,23 +56,25 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
-		List<Long> next = this.jdbc.queryForList("SELECT file_id FROM upload_file WHERE inbox_date = :date"
-				+ " AND status = 'LOADED' AND stage = 'VALIDATED' ORDER BY upload_order FETCH FIRST 1 ROWS ONLY",
-				Map.of("date", run.date()), Long.class);
-		if (next.isEmpty()) {
+		List<Long> round = this.jdbc.queryForList(NEXT_ROUND, Map.of("date", run.date()), Long.class);
+		if (round.isEmpty()) {
 			return RepeatStatus.FINISHED;
 		}
-		long fileId = next.get(0);
-		// The night's first files grow hazard and its history from few rows to many.
+		// Plan with the tables' real sizes (the night's first round grows them from
+		// nothing), and join them by hashing: a nested loop over a table the same
+		// statement is filling rescans its growing heap for every row.
 		this.database.analyzeIfGrown("hazard");
 		this.database.analyzeIfGrown("hazard_history");
-		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileId", fileId)
+		this.database.analyzeIfGrown("validated_row");
+		this.database.preferHashJoins();
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileIds", round)
 			.addValue("inboxDate", run.date());
-		for (String statement : MERGE_FILE) {
+		for (String statement : MERGE_ROUND) {
 			this.jdbc.update(statement, parameters);
 		}
 		Map<String, Integer> outcomes = this.jdbc
-			.queryForList("SELECT outcome, COUNT(*) AS n FROM validated_row WHERE file_id = :fileId GROUP BY outcome",
+			.queryForList(
+					"SELECT outcome, COUNT(*) AS n FROM validated_row WHERE file_id IN (:fileIds) GROUP BY outcome",
 					parameters)
 			.stream()
 			.collect(Collectors.toMap((row) -> (String) row.get("outcome"),
@@ -67,7 +82,7 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 		contribution.incrementFilterCount(outcomes.getOrDefault("UNCHANGED", 0) + outcomes.getOrDefault("REPEATED", 0));
 		contribution.incrementWriteCount(outcomes.getOrDefault("NEW", 0) + outcomes.getOrDefault("UPDATED", 0)
 				+ outcomes.getOrDefault("REGRESSED", 0));
-		log.info("File {}: {} new, {} updated, {} regressed (flagged), {} unchanged, {} repeated in the file", fileId,
+		log.info("Files {}: {} new, {} updated, {} regressed (flagged), {} unchanged, {} repeated in a file", round,
 				outcomes.getOrDefault("NEW", 0), outcomes.getOrDefault("UPDATED", 0),
 				outcomes.getOrDefault("REGRESSED", 0), outcomes.getOrDefault("UNCHANGED", 0),
 				outcomes.getOrDefault("REPEATED", 0));

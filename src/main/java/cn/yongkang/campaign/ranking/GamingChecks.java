@@ -18,7 +18,8 @@ import cn.yongkang.campaign.support.SqlFile;
  */
 final class GamingChecks {
 
-	private static final List<String> CHECKS = SqlFile.statements("ranking/flags.sql");
+	private static final List<String> CHECKS = SqlFile.statements("ranking/flags.sql", "counted_hazards",
+			"statistics/counted_hazards.sql");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -35,11 +36,13 @@ final class GamingChecks {
 
 	}
 
-	/** Returns the number of flags raised. */
-	int run(long snapshotId, String campaignId, LocalDate asOf, Campaign.Flags thresholds) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("snapshotId", snapshotId)
-			.addValue("campaignId", campaignId)
-			.addValue("asOf", asOf);
+	/**
+	 * Returns the number of flags raised.
+	 * @param parameters the snapshot's: {@code snapshotId}, {@code asOf} and what the
+	 * counted hazards depend on ({@code start}, {@code lastFound}, {@code categories},
+	 * {@code townships})
+	 */
+	int run(MapSqlParameterSource parameters, LocalDate asOf, Campaign.Flags thresholds) {
 		for (String statement : CHECKS) {
 			this.jdbc.update(statement, parameters);
 		}

@@ -33,9 +33,8 @@ public class RankingTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(RankingTasklet.class);
 
-	private static final List<String> PUBLISH = SqlFile.statements("ranking/publish.sql");
-
-	private static final List<String> HAZARD_STATES = SqlFile.statements("ranking/hazard_states.sql");
+	private static final List<String> PUBLISH = SqlFile.statements("ranking/publish.sql", "counted_hazards",
+			"statistics/counted_hazards.sql");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -88,17 +87,11 @@ public class RankingTasklet implements Tasklet {
 			.addValue("lastFound", campaign.lastFoundDay(run.date()))
 			.addValue("categories", campaign.categories().stream().map(Category::name).toList())
 			.addValue("townships", campaign.participants(registry).stream().map(Township::code).toList());
-		for (String statement : HAZARD_STATES) {
-			this.jdbc.update(statement, parameters);
-		}
 		int written = 0;
 		for (String statement : PUBLISH) {
 			written += this.jdbc.update(statement, parameters);
 		}
-		int flags = new GamingChecks(this.jdbc).run(snapshotId, campaign.id(), run.date(), campaign.flags());
-		// One run's hazard states are needed only here: the table stays empty between
-		// runs.
-		this.jdbc.update("DELETE FROM work_hazard_state WHERE campaign_id = :campaignId AND as_of = :asOf", parameters);
+		int flags = new GamingChecks(this.jdbc).run(parameters, run.date(), campaign.flags());
 		contribution.incrementWriteCount(written + flags);
 		log.info("Snapshot {} published for {} as of {} ({} rows, {} gaming-check flags){}", snapshotId, campaign.id(),
 				run.date(), written, flags, replaced > 0 ? ", replacing the previous one" : "");

@@ -18,22 +18,41 @@ public final class SqlFile {
 	}
 
 	public static List<String> statements(String classpathResource) {
+		return split(text(classpathResource));
+	}
+
+	/**
+	 * The statements of a resource in which {@code {name}} stands for a subquery kept in
+	 * its own resource, because several statements (of several stages) share it.
+	 */
+	public static List<String> statements(String classpathResource, String name, String fragmentResource) {
+		String fragment = text(fragmentResource).strip();
+		if (fragment.contains(";")) {
+			throw new IllegalStateException(fragmentResource + " must hold one subquery, without a semicolon");
+		}
+		return split(text(classpathResource).replace("{" + name + "}", fragment));
+	}
+
+	private static String text(String classpathResource) {
 		try (InputStream in = SqlFile.class.getClassLoader().getResourceAsStream(classpathResource)) {
 			if (in == null) {
 				throw new IllegalStateException("SQL resource " + classpathResource + " is missing from the build");
 			}
-			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			List<String> statements = new ArrayList<>();
-			for (String part : text.split(";\\s*(\\r?\\n|$)")) {
-				if (!part.lines().allMatch((line) -> line.isBlank() || line.strip().startsWith("--"))) {
-					statements.add(part.strip());
-				}
-			}
-			return List.copyOf(statements);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static List<String> split(String text) {
+		List<String> statements = new ArrayList<>();
+		for (String part : text.split(";\\s*(\\r?\\n|$)")) {
+			if (!part.lines().allMatch((line) -> line.isBlank() || line.strip().startsWith("--"))) {
+				statements.add(part.strip());
+			}
+		}
+		return List.copyOf(statements);
 	}
 
 	/** The statement's first word after its comments, upper case: INSERT, DELETE, ... */

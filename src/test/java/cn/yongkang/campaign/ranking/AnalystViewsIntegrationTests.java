@@ -327,7 +327,7 @@ class AnalystViewsIntegrationTests {
 					"snapshot_flag", "snapshot_flag_hazard")) {
 				assertThat(analyst.queryForObject("SELECT COUNT(*) FROM " + view, Integer.class)).as(view).isPositive();
 			}
-			for (String table : List.of("hazard", "validated_row", "work_flag_hazard", "work_hazard_state")) {
+			for (String table : List.of("hazard", "validated_row", "work_flag_hazard", "work_hazard_group")) {
 				assertThatThrownBy(() -> analyst.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class))
 					.as(table)
 					.rootCause()

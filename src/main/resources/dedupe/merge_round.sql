@@ -1,10 +1,13 @@
--- Merges one file's accepted rows into hazard, set-based. Parameters: :fileId, :inboxDate.
--- Runs in one transaction per file; running it again for the same file changes nothing.
+-- Merges one round of files into hazard, set-based: each township's next file of the night in upload
+-- order. A township's hazards are its own (the identity holds the township), so the files of one round
+-- never touch the same hazard, and merging them together gives what merging them one by one would.
+-- Parameters: :fileIds (the round), :inboxDate. Runs in one transaction per round; running it again for
+-- the same files changes nothing.
 
 -- The same hazard repeated in one file counts once: its last row stands for it. (EXISTS, not NOT IN: a NOT IN
 -- over a whole file's rows that does not fit the planner's hash memory is compared row by row, n² for a file.)
 UPDATE validated_row SET outcome = 'REPEATED'
-WHERE file_id = :fileId AND outcome IS NULL
+WHERE file_id IN (:fileIds) AND outcome IS NULL
   AND EXISTS (SELECT 1 FROM validated_row later
               WHERE later.file_id = validated_row.file_id AND later.township_code = validated_row.township_code
                 AND later.identity_key = validated_row.identity_key AND later.row_number > validated_row.row_number);
@@ -17,7 +20,7 @@ SELECT v.township_code, v.identity_key, v.hazard_ref, v.village_code, v.category
        v.description, v.status, v.found_on, v.rectified_on, v.inspector, v.contact, FALSE, v.file_id, v.file_id,
        :inboxDate
 FROM validated_row v
-WHERE v.file_id = :fileId AND v.outcome IS NULL
+WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL
   AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.township_code = v.township_code AND h.identity_key = v.identity_key);
 
 -- History: the first state of a new hazard, and every state that differs from the current one.
@@ -30,7 +33,7 @@ SELECT h.hazard_id, v.file_id, v.row_number, :inboxDate,
        v.village_code, v.category, v.status, v.found_on, v.rectified_on
 FROM validated_row v
 JOIN hazard h ON h.township_code = v.township_code AND h.identity_key = v.identity_key
-WHERE v.file_id = :fileId AND v.outcome IS NULL
+WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL
   AND (h.first_file_id = v.file_id
        OR h.status <> v.status OR h.found_on <> v.found_on OR h.category <> v.category
        OR h.rectified_on IS DISTINCT FROM v.rectified_on OR h.village_code IS DISTINCT FROM v.village_code
@@ -46,7 +49,7 @@ WHERE v.file_id = :fileId AND v.outcome IS NULL
 -- A hazard this file's row already gave its state (it was inserted above, or the merge runs again) is
 -- left alone: rewriting it would only cost a new row version per hazard.
 MERGE INTO hazard h
-USING (SELECT * FROM validated_row WHERE file_id = :fileId AND outcome IS NULL) v
+USING (SELECT * FROM validated_row WHERE file_id IN (:fileIds) AND outcome IS NULL) v
 ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
 WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id THEN UPDATE SET
     hazard_ref = COALESCE(v.hazard_ref, h.hazard_ref), village_code = v.village_code, category = v.category,
@@ -56,10 +59,14 @@ WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id
     regressed = CASE WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN TRUE ELSE h.regressed END,
     status = v.status, last_file_id = v.file_id, last_inbox_date = :inboxDate;
 
--- Each accepted row's outcome, read back from the history it made (or did not make).
-UPDATE validated_row SET outcome = COALESCE(
-    (SELECT x.change_kind FROM hazard_history x
-     WHERE x.file_id = validated_row.file_id AND x.row_number = validated_row.row_number), 'UNCHANGED')
-WHERE file_id = :fileId AND outcome IS NULL;
+-- Each accepted row's outcome, read back from the history it made (or did not make); a join, not a
+-- lookup per row.
+MERGE INTO validated_row t
+USING (SELECT v.file_id, v.row_number, COALESCE(x.change_kind, 'UNCHANGED') AS kind
+       FROM validated_row v
+       LEFT JOIN hazard_history x ON x.file_id = v.file_id AND x.row_number = v.row_number
+       WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL) o
+ON (t.file_id = o.file_id AND t.row_number = o.row_number)
+WHEN MATCHED THEN UPDATE SET outcome = o.kind;
 
-UPDATE upload_file SET stage = 'DEDUPED' WHERE file_id = :fileId;
+UPDATE upload_file SET stage = 'DEDUPED' WHERE file_id IN (:fileIds);
