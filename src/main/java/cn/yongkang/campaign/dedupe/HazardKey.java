@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import cn.yongkang.campaign.registry.Township;
 
@@ -18,6 +19,8 @@ import cn.yongkang.campaign.registry.Township;
  * is the SHA-256 of those parts, so it has a fixed width and says nothing personal.
  */
 public final class HazardKey {
+
+	private static final Pattern NOT_FOLDED = Pattern.compile("[\\s\\p{Z}\\p{P}\\u200B\\uFEFF]+");
 
 	private static final List<String> CITY_PREFIXES = List.of("浙江省", "金华市", "永康市");
 
@@ -41,9 +44,8 @@ public final class HazardKey {
 	 * NFKC, lower case, no whitespace, no punctuation: 东城街道 , 新村路１８号 and 新村路18号。 agree.
 	 */
 	static String fold(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC)
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[\\s\\p{Z}\\p{P}\\u200B\\uFEFF]+", "");
+		return NOT_FOLDED.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+			.replaceAll("");
 	}
 
 	/**

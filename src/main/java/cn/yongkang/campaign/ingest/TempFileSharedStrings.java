@@ -173,7 +173,67 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 		int start = this.offsets[idx];
 		byte[] utf8 = new byte[this.offsets[idx + 1] - start];
 		buffer.get(start, utf8);
-		return new XSSFRichTextString(new String(utf8, StandardCharsets.UTF_8));
+		String text = new String(utf8, StandardCharsets.UTF_8);
+		// POI's rich text (an XML bean per string) is needed only to decode _xHHHH_
+		// escapes; a plain text is a hundred times cheaper to make.
+		return text.contains("_x") ? new XSSFRichTextString(text) : new PlainText(text);
+	}
+
+	/**
+	 * A shared string without formatting runs or escapes, as the sheet handler reads it.
+	 */
+	private record PlainText(String text) implements RichTextString {
+
+		@Override
+		public String getString() {
+			return this.text;
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public String toString() {
+			return this.text;
+		}
+
+		@Override
+		public int numFormattingRuns() {
+			return 0;
+		}
+
+		@Override
+		public int getIndexOfFormattingRun(int index) {
+			return 0;
+		}
+
+		@Override
+		public void applyFont(int startIndex, int endIndex, short fontIndex) {
+			throw new UnsupportedOperationException("shared strings are read only");
+		}
+
+		@Override
+		public void applyFont(int startIndex, int endIndex, org.apache.poi.ss.usermodel.Font font) {
+			throw new UnsupportedOperationException("shared strings are read only");
+		}
+
+		@Override
+		public void applyFont(org.apache.poi.ss.usermodel.Font font) {
+			throw new UnsupportedOperationException("shared strings are read only");
+		}
+
+		@Override
+		public void applyFont(short fontIndex) {
+			throw new UnsupportedOperationException("shared strings are read only");
+		}
+
+		@Override
+		public void clearFormatting() {
+			throw new UnsupportedOperationException("shared strings are read only");
+		}
+
 	}
 
 	@Override

@@ -272,7 +272,8 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
 		@Override
 		public void cell(String reference, String formattedValue, XSSFComment comment) {
-			int column = reference == null ? this.cells.size() : new CellReference(reference).getCol();
+			// References has checked every reference: its letters are the column.
+			int column = reference == null ? this.cells.size() : References.columnOf(reference);
 			while (this.cells.size() <= column) {
 				this.cells.add(null);
 			}

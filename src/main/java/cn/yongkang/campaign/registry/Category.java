@@ -2,6 +2,7 @@ package cn.yongkang.campaign.registry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import cn.yongkang.campaign.support.Fold;
 
@@ -14,6 +15,9 @@ public enum Category {
 	private final String label;
 
 	private final List<String> aliases;
+
+	/** Quotes that clerks type around 三合一 in any of their shapes. */
+	private static final Pattern QUOTES = Pattern.compile("[\"'“”‘’「」『』]");
 
 	Category(String label, List<String> aliases) {
 		this.label = label;
@@ -58,7 +62,7 @@ public enum Category {
 	}
 
 	private static String matchKey(String text) {
-		return Fold.compact(text).replaceAll("[\"'“”‘’「」『』]", "");
+		return QUOTES.matcher(Fold.compact(text)).replaceAll("");
 	}
 
 }

@@ -36,6 +36,10 @@ public final class RowValidator {
 	static final String[] HEADERS = { "隐患编号", "乡镇（街道）", "村（社区）", "场所类型", "场所名称", "地址", "隐患描述", "排查日期", "整改情况", "整改日期",
 			"排查人", "联系电话" };
 
+	private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-()（）]");
+
+	private static final Pattern CHINA_PREFIX = Pattern.compile("^\\+?86(?=1)");
+
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3})?[2-9]\\d{6,7}(转\\d{1,5})?");
@@ -241,7 +245,7 @@ public final class RowValidator {
 	}
 
 	private static boolean isPhone(String text) {
-		String digits = text.replaceAll("[\\s\\-()（）]", "").replaceFirst("^\\+?86(?=1)", "");
+		String digits = CHINA_PREFIX.matcher(PHONE_SEPARATORS.matcher(text).replaceAll("")).replaceFirst("");
 		return digits.isEmpty() || MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches();
 	}
 

@@ -231,10 +231,13 @@ class TempFileSharedStringsTests {
 				for (int i = 0; i < expected.size(); i++) {
 					RichTextString ours = strings.getItemAt(i);
 					RichTextString theirs = poi.getItemAt(i);
-					assertThat(ours).isInstanceOf(XSSFRichTextString.class);
 					assertThat(ours.toString()).isEqualTo(theirs.toString());
-					assertThat(((XSSFRichTextString) ours).getCTRst().getT())
-						.isEqualTo(((XSSFRichTextString) theirs).getCTRst().getT());
+					assertThat(ours.getString()).isEqualTo(theirs.getString());
+					assertThat(ours.length()).isEqualTo(theirs.length());
+					// A string with escapes is POI's own rich text, decoded by POI.
+					if (((XSSFRichTextString) theirs).getCTRst().getT().contains("_x")) {
+						assertThat(ours).isInstanceOf(XSSFRichTextString.class);
+					}
 				}
 				assertThat(strings.getCount()).isEqualTo(poi.getCount());
 				assertThat(strings.getUniqueCount()).isEqualTo(poi.getUniqueCount());
