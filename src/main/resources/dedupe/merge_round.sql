@@ -2,7 +2,9 @@
 -- order. A township's hazards are its own (the identity holds the township), so the files of one round
 -- never touch the same hazard, and merging them together gives what merging them one by one would.
 -- Parameters: :fileIds (the round), :inboxDate. Runs in one transaction per round; running it again for
--- the same files changes nothing.
+-- the same files changes nothing. A row's outcome is not written back to each of its million rows: the
+-- history it made says NEW, UPDATED or REGRESSED, REPEATED is marked here, and any other row of a merged
+-- file is UNCHANGED (the view validated_row_outcome reads it so).
 
 -- The same hazard repeated in one file counts once: its last row stands for it. (EXISTS, not NOT IN: a NOT IN
 -- over a whole file's rows that does not fit the planner's hash memory is compared row by row, n² for a file.)
@@ -58,15 +60,5 @@ WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id
     inspector = COALESCE(v.inspector, h.inspector), contact = COALESCE(v.contact, h.contact),
     regressed = CASE WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN TRUE ELSE h.regressed END,
     status = v.status, last_file_id = v.file_id, last_inbox_date = :inboxDate;
-
--- Each accepted row's outcome, read back from the history it made (or did not make); a join, not a
--- lookup per row.
-MERGE INTO validated_row t
-USING (SELECT v.file_id, v.row_number, COALESCE(x.change_kind, 'UNCHANGED') AS kind
-       FROM validated_row v
-       LEFT JOIN hazard_history x ON x.file_id = v.file_id AND x.row_number = v.row_number
-       WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL) o
-ON (t.file_id = o.file_id AND t.row_number = o.row_number)
-WHEN MATCHED THEN UPDATE SET outcome = o.kind;
 
 UPDATE upload_file SET stage = 'DEDUPED' WHERE file_id IN (:fileIds);

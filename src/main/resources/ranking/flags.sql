@@ -42,13 +42,15 @@ WHERE n.status = 'RECTIFIED'
 -- upload whose row (changed or not) still said it was open.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned)
 SELECT :snapshotId, w.township_code, 'BACKDATED_RECTIFICATION', w.hazard_id, TRUE
+-- Only a township with an earlier upload can have one (checked once, not per hazard: on a first night
+-- every hazard is new).
 FROM ({counted_hazards}) w
-JOIN hazard h ON h.hazard_id = w.hazard_id
 JOIN (SELECT hazard_id, status, rectified_on, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
       FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
 WHERE n.status = 'RECTIFIED'
+  AND w.township_code IN (SELECT township_code FROM upload_file WHERE status = 'LOADED' AND inbox_date < :asOf)
   AND n.rectified_on < (SELECT MAX(f.inbox_date) FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
-                        WHERE v.township_code = h.township_code AND v.identity_key = h.identity_key
+                        WHERE v.township_code = w.township_code AND v.identity_key = w.identity_key
                           AND v.status <> 'RECTIFIED' AND f.inbox_date < :asOf);
 
 -- Regression: 已整改 taken back to not rectified by the night's uploads.

@@ -72,10 +72,9 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 		for (String statement : MERGE_ROUND) {
 			this.jdbc.update(statement, parameters);
 		}
-		Map<String, Integer> outcomes = this.jdbc
-			.queryForList(
-					"SELECT outcome, COUNT(*) AS n FROM validated_row WHERE file_id IN (:fileIds) GROUP BY outcome",
-					parameters)
+		Map<String, Integer> outcomes = this.jdbc.queryForList(
+				"SELECT outcome, COUNT(*) AS n FROM validated_row_outcome WHERE file_id IN (:fileIds) GROUP BY outcome",
+				parameters)
 			.stream()
 			.collect(Collectors.toMap((row) -> (String) row.get("outcome"),
 					(row) -> ((Number) row.get("n")).intValue()));
@@ -98,7 +97,9 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 	public void resetForRerun(RunParameters run) {
 		Map<String, Object> date = Map.of("date", run.date());
 		String files = "SELECT file_id FROM upload_file WHERE inbox_date = :date AND status = 'LOADED'";
-		this.jdbc.update("UPDATE validated_row SET outcome = NULL WHERE file_id IN (" + files + ")", date);
+		this.jdbc.update(
+				"UPDATE validated_row SET outcome = NULL WHERE file_id IN (" + files + ")" + " AND outcome IS NOT NULL",
+				date);
 		int reset = this.jdbc.update("UPDATE upload_file SET stage = 'VALIDATED' WHERE inbox_date = :date"
 				+ " AND status = 'LOADED' AND stage = 'DEDUPED'", date);
 		log.info("Rerun from dedupe: {} files of {} will be merged again", reset, run.date());

@@ -50,7 +50,7 @@ class LaterUploadsIntegrationTests {
 			assertThat(jdbc.queryForMap("SELECT inspector, contact FROM hazard WHERE village_code = '330784108202'"))
 				.isEqualTo(Map.of("inspector", "应建华", "contact", "13900001111"));
 			assertThat(jdbc.queryForList(
-					"SELECT v.outcome FROM validated_row v JOIN upload_file f"
+					"SELECT v.outcome FROM validated_row_outcome v JOIN upload_file f"
 							+ " ON f.file_id = v.file_id WHERE f.inbox_date = DATE '2022-10-04' ORDER BY v.row_number",
 					String.class))
 				.containsExactly("UPDATED", "UNCHANGED");

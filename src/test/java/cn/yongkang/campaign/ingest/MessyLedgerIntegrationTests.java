@@ -233,7 +233,8 @@ class MessyLedgerIntegrationTests {
 			.as("seed %d: distinct hazards", night.seed())
 			.isEqualTo(night.hazards());
 		softly
-			.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM validated_row WHERE outcome IS NULL", Integer.class))
+			.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM validated_row_outcome WHERE outcome IS NULL",
+					Integer.class))
 			.as("seed %d: accepted rows without a dedupe outcome", night.seed())
 			.isZero();
 	}

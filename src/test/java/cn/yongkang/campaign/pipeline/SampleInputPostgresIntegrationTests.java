@@ -128,7 +128,8 @@ class SampleInputPostgresIntegrationTests {
 			.mapToInt((f) -> f[0])
 			.sum();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM hazard", Integer.class)).isEqualTo(expectedHazards);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM validated_row WHERE outcome IS NULL", Integer.class))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM validated_row_outcome WHERE outcome IS NULL",
+				Integer.class))
 			.isZero();
 	}
 
@@ -141,7 +142,7 @@ class SampleInputPostgresIntegrationTests {
 		assertThat(
 				this.jdbc
 					.queryForObject(
-							"SELECT COUNT(*) FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id"
+							"SELECT COUNT(*) FROM validated_row_outcome v JOIN upload_file f ON f.file_id = v.file_id"
 									+ " WHERE f.inbox_date = DATE '2022-10-04' AND v.outcome = 'REPEATED'",
 							Integer.class))
 			.isEqualTo(3);

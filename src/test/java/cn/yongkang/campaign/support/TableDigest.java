@@ -31,8 +31,9 @@ public final class TableDigest {
 				JOIN upload_file f ON f.file_id = r.file_id""");
 		QUERIES.put("validated_row",
 				"""
-						SELECT f.inbox_date || '|' || f.file_name || '|' || v.row_number || '|' || v.identity_key || '|' || v.outcome
-						FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id""");
+						SELECT f.inbox_date || '|' || f.file_name || '|' || v.row_number || '|' || v.identity_key || '|' || o.outcome
+						FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
+						JOIN validated_row_outcome o ON o.file_id = v.file_id AND o.row_number = v.row_number""");
 		QUERIES.put("hazard",
 				"""
 						SELECT h.township_code || '|' || h.identity_key || '|' || h.status || '|' || h.found_on || '|'
