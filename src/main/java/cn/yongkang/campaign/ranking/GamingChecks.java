@@ -47,7 +47,8 @@ final class GamingChecks {
 			this.jdbc.update(statement, parameters);
 		}
 		List<Count> counts = this.jdbc.query("""
-				SELECT w.township_code, t.township_name, w.kind, COUNT(CASE WHEN w.concerned THEN 1 END), COUNT(*)
+				SELECT w.township_code, t.township_name, w.kind, SUM(CASE WHEN w.concerned THEN w.hazards ELSE 0 END),
+				       SUM(w.hazards)
 				FROM work_flag_hazard w JOIN region_township t ON t.township_code = w.township_code
 				WHERE w.snapshot_id = :snapshotId
 				GROUP BY w.township_code, t.township_name, w.kind""", parameters,
