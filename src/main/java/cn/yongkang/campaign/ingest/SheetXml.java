@@ -46,6 +46,11 @@ final class SheetXml {
 		return factory;
 	}
 
+	/** A parser of a part's XML (the sheets, the shared strings). */
+	static XMLStreamReader open(InputStream in) throws XMLStreamException {
+		return FACTORY.createXMLStreamReader(in);
+	}
+
 	/** Receives a sheet's rows: 0-based row index and cell texts by column. */
 	interface Rows {
 
@@ -55,7 +60,7 @@ final class SheetXml {
 
 	/** The sheet's merged ranges, which the file stores after its cells. */
 	static void mergedCells(InputStream in, MergedCells merged) throws XMLStreamException {
-		XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+		XMLStreamReader xml = open(in);
 		try {
 			while (xml.hasNext()) {
 				if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())
@@ -75,7 +80,7 @@ final class SheetXml {
 	/** Streams the sheet's rows to {@code rows}. */
 	static void cells(InputStream in, StylesTable styles, SharedStrings strings, CellText cellText, Rows rows)
 			throws XMLStreamException {
-		XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+		XMLStreamReader xml = open(in);
 		try {
 			new Cells(styles, strings, cellText, rows).read(xml);
 		}
