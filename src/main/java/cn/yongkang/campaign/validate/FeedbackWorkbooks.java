@@ -64,26 +64,37 @@ public class FeedbackWorkbooks {
 					(rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
 							rs.getInt(5) },
 					run.date(), run.date(), run.date(), run.date());
-			for (Object[] township : townships) {
-				String code = (String) township[0];
-				String name = (String) township[1];
-				Path file = folder.resolve(FeedbackWorkbook.fileName(name, run.date()));
-				String heading = FeedbackWorkbook.nightHeading(name, run.date(), (int) township[2], (int) township[3],
-						(int) township[4]);
-				RowValidator rules = registry.townshipByCode(code)
-					.map((uploader) -> new RowValidator(registry, uploader, run.date()))
-					.orElse(null);
-				try (FeedbackWorkbook workbook = new FeedbackWorkbook(heading)) {
-					fill(workbook, code, rules, run);
-					workbook.write(file);
-				}
-				log.info("Feedback workbook for {}: {}", name, file);
-			}
+			// Each township's workbook is its own: they are written side by side, one per
+			// core (a million-row night has 16 of a few thousand rows each).
+			townships.parallelStream().forEach((township) -> writeOne(township, folder, registry, run));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write feedback workbooks to " + folder
-					+ ": check that the reports folder exists and is writable, then restart", ex);
+			throw unwritable(folder, ex);
 		}
+	}
+
+	private void writeOne(Object[] township, Path folder, Registry registry, RunParameters run) {
+		String code = (String) township[0];
+		String name = (String) township[1];
+		Path file = folder.resolve(FeedbackWorkbook.fileName(name, run.date()));
+		String heading = FeedbackWorkbook.nightHeading(name, run.date(), (int) township[2], (int) township[3],
+				(int) township[4]);
+		RowValidator rules = registry.townshipByCode(code)
+			.map((uploader) -> new RowValidator(registry, uploader, run.date()))
+			.orElse(null);
+		try (FeedbackWorkbook workbook = new FeedbackWorkbook(heading)) {
+			fill(workbook, code, rules, run);
+			workbook.write(file);
+		}
+		catch (IOException ex) {
+			throw unwritable(folder, ex);
+		}
+		log.info("Feedback workbook for {}: {}", name, file);
+	}
+
+	private static UncheckedIOException unwritable(Path folder, IOException ex) {
+		return new UncheckedIOException("cannot write feedback workbooks to " + folder
+				+ ": check that the reports folder exists and is writable, then restart", ex);
 	}
 
 	private static void removePrevious(Path folder) throws IOException {
