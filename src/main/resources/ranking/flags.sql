@@ -3,7 +3,7 @@
 -- the share) as one counted row per township, so that a night does not write a row for each of its open
 -- hazards; the tasklet applies the campaign's thresholds to the counts. Only hazards the snapshot
 -- counts take part.
--- Parameters: :snapshotId, :campaignId, :asOf.
+-- Parameters: :snapshotId, :asOf, and those of statistics/counted_hazards.sql.
 
 -- Bulk: hazards open before the night that the night's uploads report 已整改. A hazard the night did
 -- not change was open before it when it is open now; only the night's changed hazards need the
@@ -48,12 +48,12 @@ GROUP BY c.township_code, c.hazard_id, c.concerned;
 -- upload whose row (changed or not) still said it was open.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned, hazards)
 SELECT :snapshotId, w.township_code, 'BACKDATED_RECTIFICATION', w.hazard_id, TRUE, 1
--- Only a township with an earlier upload can have one (checked once, not per hazard: on a first night
--- every hazard is new).
 FROM ({counted_hazards}) w
 JOIN (SELECT hazard_id, status, rectified_on, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
       FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
 WHERE n.status = 'RECTIFIED'
+  -- Only a township with an earlier upload can have one: checked once, not per hazard (on a first
+  -- night every hazard is new).
   AND w.township_code IN (SELECT township_code FROM upload_file WHERE status = 'LOADED' AND inbox_date < :asOf)
   AND n.rectified_on < (SELECT MAX(f.inbox_date) FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
                         WHERE v.township_code = w.township_code AND v.identity_key = w.identity_key
