@@ -46,11 +46,6 @@ final class SheetXml {
 		return factory;
 	}
 
-	/** A parser of a part's XML (the sheets, the shared strings). */
-	static XMLStreamReader open(InputStream in) throws XMLStreamException {
-		return FACTORY.createXMLStreamReader(in);
-	}
-
 	/** Receives a sheet's rows: 0-based row index and cell texts by column. */
 	interface Rows {
 
@@ -60,7 +55,7 @@ final class SheetXml {
 
 	/** The sheet's merged ranges, which the file stores after its cells. */
 	static void mergedCells(InputStream in, MergedCells merged) throws XMLStreamException {
-		XMLStreamReader xml = open(in);
+		XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
 		try {
 			while (xml.hasNext()) {
 				if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())
@@ -80,7 +75,7 @@ final class SheetXml {
 	/** Streams the sheet's rows to {@code rows}. */
 	static void cells(InputStream in, StylesTable styles, SharedStrings strings, CellText cellText, Rows rows)
 			throws XMLStreamException {
-		XMLStreamReader xml = open(in);
+		XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
 		try {
 			new Cells(styles, strings, cellText, rows).read(xml);
 		}

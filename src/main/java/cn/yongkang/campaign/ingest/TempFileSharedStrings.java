@@ -15,17 +15,20 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.RichTextString;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The workbook's shared strings, kept in a temporary file instead of on the heap. Excel
@@ -141,32 +144,12 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 		}
 		pushback.unread(first);
 		try {
-			// Aalto's StAX parser, as for the sheets: several times the JDK's SAX parser.
-			XMLStreamReader xml = SheetXml.open(pushback);
-			try {
-				while (xml.hasNext()) {
-					switch (xml.next()) {
-						case XMLStreamConstants.START_ELEMENT -> collector.start(xml.getNamespaceURI(),
-								xml.getLocalName(), (name) -> xml.getAttributeValue(null, name));
-						case XMLStreamConstants.END_ELEMENT -> collector.end(xml.getNamespaceURI(), xml.getLocalName());
-						case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-							collector.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-						default -> {
-						}
-					}
-				}
-			}
-			finally {
-				xml.close();
-			}
+			XMLReader parser = XMLHelper.newXMLReader();
+			parser.setContentHandler(collector);
+			parser.parse(new InputSource(pushback));
 		}
-		catch (XMLStreamException ex) {
-			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-				if (cause instanceof IOException io) {
-					throw io;
-				}
-			}
-			throw new SAXException(ex.getMessage(), ex);
+		catch (ParserConfigurationException ex) {
+			throw new SAXException("SAX parser appears to be broken - " + ex.getMessage(), ex);
 		}
 		catch (SAXException ex) {
 			// Writing the temporary file failed inside the handler.
@@ -286,7 +269,7 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 	 * Writes each {@code <si>}'s text to the file as it ends, following
 	 * {@code ReadOnlySharedStringsTable}'s handler without phonetic runs.
 	 */
-	private static final class Collector {
+	private static final class Collector extends DefaultHandler {
 
 		private final OutputStream out;
 
@@ -312,8 +295,9 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 			this.out = out;
 		}
 
-		void start(String uri, String localName, java.util.function.UnaryOperator<String> attributes) {
-			if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			if (uri != null && !uri.equals(XSSFRelation.NS_SPREADSHEETML)) {
 				return;
 			}
 			switch (localName) {
@@ -337,8 +321,9 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 			}
 		}
 
-		void end(String uri, String localName) throws SAXException {
-			if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+		@Override
+		public void endElement(String uri, String localName, String qName) throws SAXException {
+			if (uri != null && !uri.equals(XSSFRelation.NS_SPREADSHEETML)) {
 				return;
 			}
 			switch (localName) {
@@ -358,7 +343,8 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 		 * A string longer than a cell can hold is cut one character past the limit:
 		 * validation rejects its row, naming the column.
 		 */
-		void characters(char[] ch, int start, int length) {
+		@Override
+		public void characters(char[] ch, int start, int length) {
 			if (this.inT && !this.inRPh) {
 				int room = CellValues.MAX_KEPT - this.text.length();
 				if (room > 0) {
@@ -389,8 +375,8 @@ final class TempFileSharedStrings implements SharedStrings, Closeable {
 		}
 
 		/** A count that is no number (count="abc"), as damaged files have, is ignored. */
-		private static Integer intAttribute(java.util.function.UnaryOperator<String> attributes, String name) {
-			String value = attributes.apply(name);
+		private static Integer intAttribute(Attributes attributes, String name) {
+			String value = attributes.getValue(name);
 			if (value == null) {
 				return null;
 			}
