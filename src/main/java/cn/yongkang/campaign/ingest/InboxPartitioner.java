@@ -44,13 +44,9 @@ public class InboxPartitioner implements Partitioner {
 
 	/**
 	 * Where the partition's file lies, relative to the night's inbox folder (the stored
-	 * name may be cut), with the size and SHA-256 the scan saw.
+	 * name may be cut). The size and SHA-256 the scan saw are in its upload_file row.
 	 */
 	static final String PATH = "path";
-
-	static final String SIZE = "size";
-
-	static final String SHA256 = "sha256";
 
 	private static final Logger log = LoggerFactory.getLogger(InboxPartitioner.class);
 
@@ -97,8 +93,6 @@ public class InboxPartitioner implements Partitioner {
 						ExecutionContext context = new ExecutionContext();
 						context.putLong(FILE_ID, fileId);
 						context.putString(PATH, run.inboxForDate().relativize(file.path()).toString());
-						context.putLong(SIZE, file.size());
-						context.putString(SHA256, file.sha256());
 						partitions.put("partition" + fileId, context);
 					}, run.date());
 			return partitions;

@@ -58,8 +58,7 @@ public class IngestFileTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.of(contribution.getStepExecution());
 		// A partition whose context was lost with the database connection that saved it
-		// is
-		// found again by its name (partition<fileId>) and its upload_file row.
+		// is found again by its name (partition<fileId>) and its upload_file row.
 		String stepName = contribution.getStepExecution().getStepName();
 		long fileId = this.partition.containsKey(InboxPartitioner.FILE_ID)
 				? this.partition.getLong(InboxPartitioner.FILE_ID)
@@ -75,12 +74,9 @@ public class IngestFileTasklet implements Tasklet {
 		String relative = this.partition.containsKey(InboxPartitioner.PATH)
 				? this.partition.getString(InboxPartitioner.PATH)
 				: row.get("township_folder") + "/" + row.get("file_name");
-		long size = this.partition.containsKey(InboxPartitioner.SIZE) ? this.partition.getLong(InboxPartitioner.SIZE)
-				: ((Number) row.get("file_size")).longValue();
-		String sha256 = this.partition.containsKey(InboxPartitioner.SHA256)
-				? this.partition.getString(InboxPartitioner.SHA256) : (String) row.get("sha256");
 		InboxFile file = InboxFile.readable(locate(run.inboxForDate(), relative), (String) row.get("township_folder"),
-				(String) row.get("file_name"), township, size, sha256);
+				(String) row.get("file_name"), township, ((Number) row.get("file_size")).longValue(),
+				(String) row.get("sha256"));
 		FileSnapshot snapshot;
 		try {
 			snapshot = FileSnapshot.of(file);
