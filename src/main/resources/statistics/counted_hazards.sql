@@ -2,8 +2,8 @@
 -- :townships), each in the state its newest upload up to that date gave it: statistics and ranking
 -- read it where {counted_hazards} stands. A hazard last reported on or before the date is in that
 -- state now (hazard holds it, with the night and file that last reported it: reported_on,
--- last_file_id). only one reported again after the date (an older date recomputed) needs its history,
--- so a night's cost does not grow with the nights before it.
+-- last_file_id). Only one reported again after the date (an older date recomputed) needs its
+-- history, so a night's cost does not grow with the nights before it.
 SELECT h.hazard_id, h.township_code, h.identity_key, h.village_code, h.category, h.status, h.rectified_on,
        h.last_inbox_date AS reported_on, h.last_file_id
 FROM hazard h

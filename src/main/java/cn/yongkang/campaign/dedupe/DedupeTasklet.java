@@ -61,11 +61,11 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 			return RepeatStatus.FINISHED;
 		}
 		// Plan with the tables' real sizes (the night's first round grows them from
-		// nothing), and join them by hashing: a nested loop over a table the same
+		// nothing; validate has analyzed its rows), and join them by hashing: a nested
+		// loop over a table the same
 		// statement is filling rescans its growing heap for every row.
 		this.database.analyzeIfGrown("hazard");
 		this.database.analyzeIfGrown("hazard_history");
-		this.database.analyzeIfGrown("validated_row");
 		this.database.preferHashJoins();
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileIds", round)
 			.addValue("inboxDate", run.date());
@@ -98,7 +98,7 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 		Map<String, Object> date = Map.of("date", run.date());
 		String files = "SELECT file_id FROM upload_file WHERE inbox_date = :date AND status = 'LOADED'";
 		this.jdbc.update(
-				"UPDATE validated_row SET outcome = NULL WHERE file_id IN (" + files + ")" + " AND outcome IS NOT NULL",
+				"UPDATE validated_row SET outcome = NULL WHERE outcome IS NOT NULL AND file_id IN (" + files + ")",
 				date);
 		int reset = this.jdbc.update("UPDATE upload_file SET stage = 'VALIDATED' WHERE inbox_date = :date"
 				+ " AND status = 'LOADED' AND stage = 'DEDUPED'", date);
