@@ -3,7 +3,8 @@
 -- the share) as one counted row per township, so that a night does not write a row for each of its open
 -- hazards; the tasklet applies the campaign's thresholds to the counts. Only hazards the snapshot
 -- counts take part.
--- Parameters: :snapshotId, :asOf, and those of statistics/counted_hazards.sql.
+-- Parameters: :snapshotId, :asOf, and those of statistics/counted_hazards.sql; the night's changes and
+-- the states before them come from ranking/night_change.sql and ranking/state_before_night.sql.
 
 -- Bulk: hazards open before the night that the night's uploads report 已整改. A hazard the night did
 -- not change was open before it when it is open now; only the night's changed hazards need the
@@ -13,14 +14,8 @@ SELECT :snapshotId, c.township_code, 'BULK_RECTIFICATION', c.hazard_id, c.concer
 FROM (SELECT w.township_code, CASE WHEN n.status = 'RECTIFIED' THEN w.hazard_id END AS hazard_id,
              CASE WHEN n.status = 'RECTIFIED' THEN TRUE ELSE FALSE END AS concerned
 FROM ({counted_hazards}) w
-LEFT JOIN (SELECT hazard_id, status, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
-           FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
-LEFT JOIN (SELECT hazard_id, status,
-                  ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
-           FROM hazard_history
-           WHERE inbox_date < :asOf
-             AND hazard_id IN (SELECT hazard_id FROM hazard_history WHERE inbox_date = :asOf)) p
-       ON p.hazard_id = w.hazard_id AND p.newest = 1
+LEFT JOIN ({night_change}) n ON n.hazard_id = w.hazard_id
+LEFT JOIN ({state_before_night}) p ON p.hazard_id = w.hazard_id
 WHERE CASE WHEN n.hazard_id IS NULL THEN w.status ELSE p.status END <> 'RECTIFIED') c
 GROUP BY c.township_code, c.hazard_id, c.concerned;
 
@@ -31,15 +26,8 @@ SELECT :snapshotId, c.township_code, 'SAME_DAY_RECTIFICATION', c.hazard_id, c.co
 FROM (SELECT w.township_code, CASE WHEN n.rectified_on = n.found_on THEN w.hazard_id END AS hazard_id,
              CASE WHEN n.rectified_on = n.found_on THEN TRUE ELSE FALSE END AS concerned
 FROM ({counted_hazards}) w
-JOIN (SELECT hazard_id, status, found_on, rectified_on,
-             ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
-      FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
-LEFT JOIN (SELECT hazard_id, status,
-                  ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY inbox_date DESC, file_id DESC) AS newest
-           FROM hazard_history
-           WHERE inbox_date < :asOf
-             AND hazard_id IN (SELECT hazard_id FROM hazard_history WHERE inbox_date = :asOf)) p
-       ON p.hazard_id = w.hazard_id AND p.newest = 1
+JOIN ({night_change}) n ON n.hazard_id = w.hazard_id
+LEFT JOIN ({state_before_night}) p ON p.hazard_id = w.hazard_id
 WHERE n.status = 'RECTIFIED'
   AND (p.hazard_id IS NULL OR p.status <> 'RECTIFIED')) c
 GROUP BY c.township_code, c.hazard_id, c.concerned;
@@ -49,8 +37,7 @@ GROUP BY c.township_code, c.hazard_id, c.concerned;
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned, hazards)
 SELECT :snapshotId, w.township_code, 'BACKDATED_RECTIFICATION', w.hazard_id, TRUE, 1
 FROM ({counted_hazards}) w
-JOIN (SELECT hazard_id, status, rectified_on, ROW_NUMBER() OVER (PARTITION BY hazard_id ORDER BY file_id DESC) AS newest
-      FROM hazard_history WHERE inbox_date = :asOf) n ON n.hazard_id = w.hazard_id AND n.newest = 1
+JOIN ({night_change}) n ON n.hazard_id = w.hazard_id
 WHERE n.status = 'RECTIFIED'
   -- Only a township with an earlier upload can have one: checked once, not per hazard (on a first
   -- night every hazard is new).

@@ -18,8 +18,8 @@ import cn.yongkang.campaign.support.SqlFile;
  */
 final class GamingChecks {
 
-	private static final List<String> CHECKS = SqlFile.statements("ranking/flags.sql", "counted_hazards",
-			"statistics/counted_hazards.sql");
+	private static final List<String> CHECKS = SqlFile.statements("ranking/flags.sql", "statistics/counted_hazards.sql",
+			"ranking/night_change.sql", "ranking/state_before_night.sql");
 
 	private final NamedParameterJdbcTemplate jdbc;
 

@@ -33,7 +33,7 @@ public class RankingTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(RankingTasklet.class);
 
-	private static final List<String> PUBLISH = SqlFile.statements("ranking/publish.sql", "counted_hazards",
+	private static final List<String> PUBLISH = SqlFile.statements("ranking/publish.sql",
 			"statistics/counted_hazards.sql");
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -31,7 +31,7 @@ public class StatisticsTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(StatisticsTasklet.class);
 
-	private static final List<String> STATISTICS = SqlFile.statements("statistics/statistics.sql", "counted_hazards",
+	private static final List<String> STATISTICS = SqlFile.statements("statistics/statistics.sql",
 			"statistics/counted_hazards.sql");
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -17,20 +17,24 @@ public final class SqlFile {
 	private SqlFile() {
 	}
 
-	public static List<String> statements(String classpathResource) {
-		return split(text(classpathResource));
-	}
-
 	/**
 	 * The statements of a resource in which {@code {name}} stands for a subquery kept in
-	 * its own resource, because several statements (of several stages) share it.
+	 * its own resource {@code name.sql}, because several statements (of several stages)
+	 * share it.
+	 * @param fragmentResources the subqueries' resources, e.g.
+	 * {@code statistics/counted_hazards.sql} for {@code {counted_hazards}}
 	 */
-	public static List<String> statements(String classpathResource, String name, String fragmentResource) {
-		String fragment = text(fragmentResource).strip();
-		if (fragment.contains(";")) {
-			throw new IllegalStateException(fragmentResource + " must hold one subquery, without a semicolon");
+	public static List<String> statements(String classpathResource, String... fragmentResources) {
+		String text = text(classpathResource);
+		for (String fragmentResource : fragmentResources) {
+			String fragment = text(fragmentResource).strip();
+			if (fragment.contains(";")) {
+				throw new IllegalStateException(fragmentResource + " must hold one subquery, without a semicolon");
+			}
+			String name = fragmentResource.substring(fragmentResource.lastIndexOf('/') + 1).replace(".sql", "");
+			text = text.replace("{" + name + "}", fragment);
 		}
-		return split(text(classpathResource).replace("{" + name + "}", fragment));
+		return split(text);
 	}
 
 	private static String text(String classpathResource) {
