@@ -102,6 +102,12 @@ public final class OperatorConsole {
 	private static final List<String> ORDER = List.of("run", "status", "restart", "rerun", "backfill", "abandon",
 			"schedule", "serve", "user", "benchmark", "check", "template");
 
+	/**
+	 * The commands that keep running: the only ones that need the scheduler, metrics and
+	 * pages.
+	 */
+	private static final Set<String> DAEMONS = Set.of("schedule", "serve");
+
 	private OperatorConsole() {
 	}
 
@@ -195,6 +201,9 @@ public final class OperatorConsole {
 		});
 		if (line.option("threads") != null) {
 			arguments.add("--campaign.threads=" + line.option("threads"));
+		}
+		if (!DAEMONS.contains(line.command())) {
+			arguments.add("--" + LeanContext.PROPERTY + "=true");
 		}
 		if (line.command().equals("schedule")) {
 			arguments.add("--spring.quartz.auto-startup=true");

@@ -14,6 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,12 +54,14 @@ class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository repository, PlatformTransactionManager transactionManager, RegistrySync registrySync,
-			Registries registries, RunningExecutions running, RunObserver observer, ObservationRegistry observations,
-			InboxPartitioner inbox, IngestFileTasklet ingestFile, ValidatePartitioner staged,
-			ValidateFileTasklet validateFile, ValidateRerun validateRerun, FeedbackAfterPartitions feedback,
-			DedupeTasklet dedupe, StatisticsTasklet statistics, RankingTasklet ranking, ReportTasklet report,
-			@Value("${campaign.threads:0}") int threads) {
-		Stages stages = new Stages(repository, transactionManager, observer, observations, running,
+			Registries registries, RunningExecutions running, RunObserver observer,
+			ObjectProvider<ObservationRegistry> observations, InboxPartitioner inbox, IngestFileTasklet ingestFile,
+			ValidatePartitioner staged, ValidateFileTasklet validateFile, ValidateRerun validateRerun,
+			FeedbackAfterPartitions feedback, DedupeTasklet dedupe, StatisticsTasklet statistics,
+			RankingTasklet ranking, ReportTasklet report, @Value("${campaign.threads:0}") int threads) {
+		// The daemons observe the steps (metrics); a one-off command has no registry.
+		Stages stages = new Stages(repository, transactionManager, observer,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), running,
 				threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
 		return new org.springframework.batch.core.job.builder.JobBuilder(JOB_NAME, repository)
 			.listener(syncRegistry(registrySync, registries))

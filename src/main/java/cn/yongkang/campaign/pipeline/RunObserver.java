@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -24,9 +25,10 @@ class RunObserver implements StepExecutionListener, JobExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(RunObserver.class);
 
-	private final MeterRegistry meters;
+	private final ObjectProvider<MeterRegistry> meters;
 
-	RunObserver(MeterRegistry meters) {
+	/** The registry is there in the daemons; a one-off command has none. */
+	RunObserver(ObjectProvider<MeterRegistry> meters) {
 		this.meters = meters;
 	}
 
@@ -43,14 +45,18 @@ class RunObserver implements StepExecutionListener, JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		String steps = this.meters.find("spring.batch.step")
+		MeterRegistry meters = this.meters.getIfAvailable();
+		if (meters == null) {
+			return;
+		}
+		String steps = meters.find("spring.batch.step")
 			.timers()
 			.stream()
 			.map((timer) -> timer.getId().getTag("spring.batch.step.name") + " " + timer.count() + "x "
 					+ String.format("%.1fs", timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000))
 			.sorted()
 			.collect(Collectors.joining(", "));
-		Timer jobs = this.meters.find("spring.batch.job").timer();
+		Timer jobs = meters.find("spring.batch.job").timer();
 		log.info("Metrics: spring.batch.job {} run(s) in this process; spring.batch.step {}",
 				jobs == null ? 0 : jobs.count(), steps.isEmpty() ? "-" : steps);
 	}

@@ -16,6 +16,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,12 @@ public class NightlyTrigger {
 
 	private static final Logger log = LoggerFactory.getLogger(NightlyTrigger.class);
 
-	private final Scheduler scheduler;
+	private final ObjectProvider<Scheduler> scheduler;
 
-	public NightlyTrigger(Scheduler scheduler) {
+	/**
+	 * Only the daemons have a scheduler; the other commands never install the trigger.
+	 */
+	public NightlyTrigger(ObjectProvider<Scheduler> scheduler) {
 		this.scheduler = scheduler;
 	}
 
@@ -52,8 +56,9 @@ public class NightlyTrigger {
 			.storeDurably()
 			.requestRecovery()
 			.build();
-		this.scheduler.addJob(job, true);
-		Trigger existing = this.scheduler.getTrigger(TRIGGER);
+		Scheduler scheduler = this.scheduler.getObject();
+		scheduler.addJob(job, true);
+		Trigger existing = scheduler.getTrigger(TRIGGER);
 		if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(schedule.cron())
 				&& cron.getTimeZone().toZoneId().equals(schedule.zone())) {
 			log.info("Nightly trigger unchanged: '{}' {}, next at {}", schedule.cron(), schedule.zone(),
@@ -67,8 +72,7 @@ public class NightlyTrigger {
 				.inTimeZone(TimeZone.getTimeZone(schedule.zone()))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
-		Date next = existing == null ? this.scheduler.scheduleJob(trigger)
-				: this.scheduler.rescheduleJob(TRIGGER, trigger);
+		Date next = existing == null ? scheduler.scheduleJob(trigger) : scheduler.rescheduleJob(TRIGGER, trigger);
 		log.info("Nightly trigger installed: '{}' {}, next at {}", schedule.cron(), schedule.zone(), next);
 		return next;
 	}
