@@ -14,30 +14,19 @@ WHERE file_id IN (:fileIds) AND outcome IS NULL
               WHERE later.file_id = validated_row.file_id AND later.township_code = validated_row.township_code
                 AND later.identity_key = validated_row.identity_key AND later.row_number > validated_row.row_number);
 
--- Hazards never seen before.
-INSERT INTO hazard (township_code, identity_key, hazard_ref, village_code, category, premises, address, description,
-                    status, found_on, rectified_on, inspector, contact, regressed, first_file_id, last_file_id,
-                    last_inbox_date)
-SELECT v.township_code, v.identity_key, v.hazard_ref, v.village_code, v.category, v.premises, v.address,
-       v.description, v.status, v.found_on, v.rectified_on, v.inspector, v.contact, FALSE, v.file_id, v.file_id,
-       :inboxDate
-FROM validated_row v
-WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL
-  AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.township_code = v.township_code AND h.identity_key = v.identity_key);
+-- The order saves a join on the first night: the changes of known hazards are found and applied before
+-- the new ones are inserted, and the new ones' first history entries come from the hazards themselves.
 
--- History: the first state of a new hazard, and every state that differs from the current one.
+-- History of known hazards: every state that differs from the current one (compared before it changes).
 INSERT INTO hazard_history (hazard_id, file_id, row_number, inbox_date, change_kind, village_code, category, status,
                             found_on, rectified_on)
 SELECT h.hazard_id, v.file_id, v.row_number, :inboxDate,
-       CASE WHEN h.first_file_id = v.file_id THEN 'NEW'
-            WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN 'REGRESSED'
-            ELSE 'UPDATED' END,
+       CASE WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN 'REGRESSED' ELSE 'UPDATED' END,
        v.village_code, v.category, v.status, v.found_on, v.rectified_on
 FROM validated_row v
 JOIN hazard h ON h.township_code = v.township_code AND h.identity_key = v.identity_key
-WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL
-  AND (h.first_file_id = v.file_id
-       OR h.status <> v.status OR h.found_on <> v.found_on OR h.category <> v.category
+WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL AND h.first_file_id <> v.file_id
+  AND (h.status <> v.status OR h.found_on <> v.found_on OR h.category <> v.category
        OR h.rectified_on IS DISTINCT FROM v.rectified_on OR h.village_code IS DISTINCT FROM v.village_code
        OR COALESCE(v.hazard_ref, h.hazard_ref) IS DISTINCT FROM h.hazard_ref
        OR COALESCE(v.premises, h.premises) IS DISTINCT FROM h.premises
@@ -48,8 +37,8 @@ WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL
 
 -- The current state follows the newest upload; an older night's file processed late does not undo it.
 -- An optional field left blank (or a column the later ledger lacks) keeps what an earlier upload said.
--- A hazard this file's row already gave its state (it was inserted above, or the merge runs again) is
--- left alone: rewriting it would only cost a new row version per hazard.
+-- A hazard this file's row already gave its state (the merge runs again) is left alone: rewriting it
+-- would only cost a new row version per hazard.
 MERGE INTO hazard h
 USING (SELECT * FROM validated_row WHERE file_id IN (:fileIds) AND outcome IS NULL) v
 ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
@@ -60,5 +49,25 @@ WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id
     inspector = COALESCE(v.inspector, h.inspector), contact = COALESCE(v.contact, h.contact),
     regressed = CASE WHEN h.status = 'RECTIFIED' AND v.status <> 'RECTIFIED' THEN TRUE ELSE h.regressed END,
     status = v.status, last_file_id = v.file_id, last_inbox_date = :inboxDate;
+
+-- Hazards never seen before.
+INSERT INTO hazard (township_code, identity_key, hazard_ref, village_code, category, premises, address, description,
+                    status, found_on, rectified_on, inspector, contact, regressed, first_file_id, first_row_number,
+                    last_file_id, last_inbox_date)
+SELECT v.township_code, v.identity_key, v.hazard_ref, v.village_code, v.category, v.premises, v.address,
+       v.description, v.status, v.found_on, v.rectified_on, v.inspector, v.contact, FALSE, v.file_id, v.row_number,
+       v.file_id, :inboxDate
+FROM validated_row v
+WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL
+  AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.township_code = v.township_code AND h.identity_key = v.identity_key);
+
+-- Their first state, from the hazard itself (no second join with the rows that made it).
+INSERT INTO hazard_history (hazard_id, file_id, row_number, inbox_date, change_kind, village_code, category, status,
+                            found_on, rectified_on)
+SELECT h.hazard_id, h.first_file_id, h.first_row_number, :inboxDate, 'NEW', h.village_code, h.category, h.status,
+       h.found_on, h.rectified_on
+FROM hazard h
+WHERE h.first_file_id IN (:fileIds)
+  AND NOT EXISTS (SELECT 1 FROM hazard_history x WHERE x.hazard_id = h.hazard_id AND x.file_id = h.first_file_id);
 
 UPDATE upload_file SET stage = 'DEDUPED' WHERE file_id IN (:fileIds);
