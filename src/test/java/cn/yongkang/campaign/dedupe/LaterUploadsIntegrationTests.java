@@ -3,12 +3,14 @@ package cn.yongkang.campaign.dedupe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.yongkang.campaign.support.CampaignJar;
+import cn.yongkang.campaign.support.TableDigest;
 import cn.yongkang.campaign.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,21 @@ class LaterUploadsIntegrationTests {
 					+ " JOIN snapshot n ON n.snapshot_id = s.snapshot_id WHERE n.as_of = DATE '2022-10-04'"
 					+ " AND s.township_name = '古山镇' AND s.category = 'RENTAL_HOUSING'"))
 				.isEqualTo(Map.of("hazards_found", 1, "hazards_rectified", 1));
+			assertThat(jdbc.queryForList("SELECT h.first_row_number - x.row_number FROM hazard h JOIN hazard_history x"
+					+ " ON x.hazard_id = h.hazard_id AND x.change_kind = 'NEW'", Integer.class))
+				.as("a hazard keeps the row that first reported it, as its first history entry does")
+				.containsExactly(0, 0);
+
+			// Merging a night again, the older one too (after a later night changed its
+			// hazard), gives the same tables: nothing counted twice, nothing undone.
+			Map<String, List<String>> before = TableDigest.of(jdbc);
+			for (String date : new String[] { "2022-10-03", "2022-10-04" }) {
+				CampaignJar.Result rerun = jar.run("rerun", "--date", date, "--from-step", "dedupe", "--jobs",
+						Path.of("jobs").toAbsolutePath().toString(), "--reports",
+						this.work.resolve("reports").toString());
+				assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+			}
+			assertThat(TableDigest.of(jdbc)).isEqualTo(before);
 		}
 	}
 
