@@ -93,6 +93,21 @@ public class Database {
 		}
 	}
 
+	/**
+	 * Runs a set-based load, in the caller's transaction, that may add up to
+	 * {@code rowsToAdd} rows to the tables: on PostgreSQL a table it would at least
+	 * double is loaded without its secondary indexes, which are built again afterwards
+	 * ({@link DeferredIndexes}). H2 loads with its indexes.
+	 */
+	public void loadMany(long rowsToAdd, Runnable load, String... tables) {
+		if (isPostgres()) {
+			new DeferredIndexes(this.jdbc).around(load, rowsToAdd, tables);
+		}
+		else {
+			load.run();
+		}
+	}
+
 	/** Appends rows to a table, the fastest way this database has. */
 	public BulkRows bulkRows(String table, String... columns) {
 		return isPostgres() ? new CopyRows(this.dataSource, table, columns)

@@ -69,9 +69,15 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 		this.database.preferHashJoins();
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileIds", round)
 			.addValue("inboxDate", run.date());
-		for (String statement : MERGE_ROUND) {
-			this.jdbc.update(statement, parameters);
-		}
+		// A round adds at most its accepted rows as hazards and as history.
+		Long accepted = this.jdbc.queryForObject(
+				"SELECT COALESCE(SUM(rows_accepted), 0) FROM upload_file WHERE file_id IN (:fileIds)", parameters,
+				Long.class);
+		this.database.loadMany(accepted == null ? 0 : accepted, () -> {
+			for (String statement : MERGE_ROUND) {
+				this.jdbc.update(statement, parameters);
+			}
+		}, "hazard", "hazard_history");
 		Map<String, Integer> outcomes = this.jdbc.queryForList(
 				"SELECT outcome, COUNT(*) AS n FROM validated_row_outcome WHERE file_id IN (:fileIds) GROUP BY outcome",
 				parameters)

@@ -40,9 +40,12 @@ class LaterUploadsIntegrationTests {
 				"古山镇,古山二村,沿街店铺,古山二村5号,灭火器过期,2022-10-02,未整改,");
 		try (TestDatabase database = TestDatabase.create()) {
 			CampaignJar jar = new CampaignJar(this.work, database.environment());
+			assertThat(jar.run("status").exitCode()).isZero();
+			List<String> indexes = indexes(database.jdbc());
 			CampaignJar.Result result = jar.run("backfill", "--inbox", inbox.toString(), "--from", "2022-10-03", "--to",
 					"2022-10-04", "--jobs", Path.of("jobs").toAbsolutePath().toString());
 			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.stdout() + result.stderr()).contains("indexes of hazard after its bulk load");
 			var jdbc = database.jdbc();
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM hazard", Long.class)).isEqualTo(2);
 			assertThat(jdbc.queryForMap("SELECT status, rectified_on::text AS rectified_on, inspector, contact"
@@ -75,7 +78,15 @@ class LaterUploadsIntegrationTests {
 				assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
 			}
 			assertThat(TableDigest.of(jdbc)).isEqualTo(before);
+			assertThat(indexes(jdbc)).as("the first night loads hazard without its secondary indexes, then builds them")
+				.isEqualTo(indexes)
+				.anyMatch((index) -> index.contains("UNIQUE INDEX hazard_identity"));
 		}
+	}
+
+	private static List<String> indexes(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		return jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename IN ('hazard', 'hazard_history')"
+				+ " ORDER BY indexname", String.class);
 	}
 
 	private static void write(Path file, String... lines) throws Exception {
