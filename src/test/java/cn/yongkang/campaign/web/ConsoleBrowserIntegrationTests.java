@@ -368,6 +368,9 @@ class ConsoleBrowserIntegrationTests {
 
 	private static void logOut() {
 		browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		// The click submits a form; the browser may still be on the old page when it
+		// returns.
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
 		assertThat(browser.getCurrentUrl()).contains("/login?logout");
 	}
 
