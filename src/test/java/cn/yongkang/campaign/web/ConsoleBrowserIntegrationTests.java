@@ -176,7 +176,7 @@ class ConsoleBrowserIntegrationTests {
 		screenshot("01-home-operator");
 
 		attention.findElement(By.partialLinkText("2022-10-04")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/runs/3");
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/runs/3$"));
 		assertThat(browser.findElement(By.id("failure-reason")).getText()).contains("cannot write feedback workbooks");
 		assertThat(browser.getPageSource()).contains("完整错误信息（仅运维可见）");
 		screenshot("02-run-failed");
