@@ -62,18 +62,18 @@ public class DedupeTasklet implements Tasklet, RerunReset {
 		}
 		// Plan with the tables' real sizes (the night's first round grows them from
 		// nothing; validate has analyzed its rows), and join them by hashing: a nested
-		// loop over a table the same
-		// statement is filling rescans its growing heap for every row.
+		// loop over a table the same statement is filling rescans its growing heap for
+		// every row.
 		this.database.analyzeIfGrown("hazard");
 		this.database.analyzeIfGrown("hazard_history");
 		this.database.preferHashJoins();
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("fileIds", round)
 			.addValue("inboxDate", run.date());
 		// A round adds at most its accepted rows as hazards and as history.
-		Long accepted = this.jdbc.queryForObject(
+		long accepted = this.jdbc.queryForObject(
 				"SELECT COALESCE(SUM(rows_accepted), 0) FROM upload_file WHERE file_id IN (:fileIds)", parameters,
 				Long.class);
-		this.database.loadMany(accepted == null ? 0 : accepted, () -> {
+		this.database.loadMany(accepted, () -> {
 			for (String statement : MERGE_ROUND) {
 				this.jdbc.update(statement, parameters);
 			}

@@ -272,8 +272,9 @@ final class XlsxWorkbookReader implements WorkbookReader {
 
 		@Override
 		public void cell(String reference, String formattedValue, XSSFComment comment) {
-			// References has checked every reference: its letters are the column.
-			int column = reference == null ? this.cells.size() : References.columnOf(reference);
+			// References has given every cell a checked reference: its letters are the
+			// column.
+			int column = References.columnOf(reference);
 			while (this.cells.size() <= column) {
 				this.cells.add(null);
 			}
