@@ -53,8 +53,21 @@ final class CellText extends DataFormatter {
 
 	@Override
 	public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-		if ((DateUtil.isADateFormat(formatIndex, formatString) || EAST_ASIAN_DATE_FORMATS.contains(formatIndex))
-				&& DateUtil.isValidExcelDate(value)) {
+		return number(value, isDateFormat(formatIndex, formatString), use1904Windowing);
+	}
+
+	/** Whether a number format shows a date (asked once per style, not per cell). */
+	static boolean isDateFormat(int formatIndex, String formatString) {
+		return DateUtil.isADateFormat(formatIndex, formatString) || EAST_ASIAN_DATE_FORMATS.contains(formatIndex);
+	}
+
+	/** A number as validation reads it: an ISO date when its format shows a date. */
+	String number(double value, boolean dateFormat) {
+		return number(value, dateFormat, this.date1904);
+	}
+
+	private static String number(double value, boolean dateFormat, boolean use1904Windowing) {
+		if (dateFormat && DateUtil.isValidExcelDate(value)) {
 			return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
 		}
 		return NumberToTextConverter.toText(value);
@@ -64,7 +77,8 @@ final class CellText extends DataFormatter {
 	 * A raw number written without a style may still use exponent notation; spell it out.
 	 */
 	static String plainNumber(String text) {
-		if (text != null && text.length() <= 50 && SCIENTIFIC.matcher(text).matches()) {
+		if (text != null && text.length() <= 50 && (text.indexOf('E') > 0 || text.indexOf('e') > 0)
+				&& SCIENTIFIC.matcher(text).matches()) {
 			BigDecimal number = new BigDecimal(text);
 			int digitsBeforePoint = number.precision() - number.scale();
 			if (Math.abs(digitsBeforePoint) <= MAX_PLAIN_EXPONENT && number.scale() <= MAX_PLAIN_EXPONENT) {

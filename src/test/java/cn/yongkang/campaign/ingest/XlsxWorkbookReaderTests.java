@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * .xlsx packages as other systems write them, built by hand: what POI's own writer never
@@ -59,7 +60,89 @@ class XlsxWorkbookReaderTests {
 			.satisfies((row) -> assertThat(row.cells()).containsExactly("2022-10-04", "43376"));
 	}
 
+	@Test
+	void cellsOfEveryKindGiveTheTextExcelShows() throws Exception {
+		// A formula's cached value, a formula's string, a boolean, an error, an ISO date
+		// cell, an escaped inline string, CDATA and a comment inside a value, a rich
+		// inline string in runs, and a number cell whose style is a date.
+		Path xlsx = workbook("<workbookPr/>",
+				"""
+						<worksheet xmlns="%s" xmlns:mc="urn:other"><sheetData>
+						<row r="1"><c r="A1"><f>1+2</f><v>3</v></c><c r="B1" t="str"><f>A1&amp;"x"</f><v>3x</v></c>				<c r="C1" t="b"><v>0</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2022-10-04T00:00:00</v></c>				<c r="F1" t="inlineStr"><is><t>A_x0042_C</t></is></c><c r="G1"><v><![CDATA[1]]><!-- two -->2</v></c>				<c r="H1" t="inlineStr"><is><r><t>东城</t></r><r><t xml:space="preserve">街道 </t></r></is></c>				<c r="I1" s="1"><v>44838</v></c><mc:c r="J1"><mc:v>9</mc:v></mc:c></row>
+						</sheetData></worksheet>"""
+					.formatted(MAIN));
+		RecordingSheetVisitor visitor = new RecordingSheetVisitor();
+		new XlsxWorkbookReader().read(xlsx, visitor);
+		assertThat(visitor.rows).singleElement()
+			.satisfies((row) -> assertThat(row.cells()).containsExactly("3", "3x", "FALSE", "ERROR:#N/A",
+					"2022-10-04T00:00:00", "ABC", "12", "东城街道 ", "2022-10-04"));
+	}
+
+	@Test
+	void aSheetInUtf16IsReadToo() throws Exception {
+		String sheet = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>"
+				+ "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>东城街道</t></is></c></row></sheetData></worksheet>";
+		Path xlsx = workbook("<workbookPr/>", Map.of("xl/worksheets/sheet1.xml",
+				concat(new byte[] { (byte) 0xFF, (byte) 0xFE }, sheet.getBytes(StandardCharsets.UTF_16LE))));
+		RecordingSheetVisitor visitor = new RecordingSheetVisitor();
+		new XlsxWorkbookReader().read(xlsx, visitor);
+		assertThat(visitor.rows).singleElement().satisfies((row) -> assertThat(row.cells()).containsExactly("东城街道"));
+	}
+
+	@Test
+	void entitiesOfADoctypeMakeTheFileUnreadableAndReadNothing() throws Exception {
+		Path secret = Files.writeString(this.dir.resolve("secret.txt"), "机密");
+		String external = "<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>";
+		String laughs = "<!DOCTYPE worksheet [<!ENTITY a \"哈哈哈哈哈哈哈哈哈哈\">"
+				+ "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+				+ "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>";
+		for (String[] attack : new String[][] { { external, "&x;" }, { laughs, "&e;" } }) {
+			Path xlsx = workbook("<workbookPr/>",
+					attack[0] + "<worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"1\">"
+							+ "<c r=\"A1\" t=\"inlineStr\"><is><t>" + attack[1]
+							+ "</t></is></c></row></sheetData></worksheet>");
+			RecordingSheetVisitor visitor = new RecordingSheetVisitor();
+			assertThatThrownBy(() -> new XlsxWorkbookReader().read(xlsx, visitor))
+				.isInstanceOf(UnreadableFileException.class)
+				.hasMessage(FileProblems.CORRUPT);
+			assertThat(visitor.rows).isEmpty();
+		}
+	}
+
+	@Test
+	void aCellOfMillionsOfCharactersKeepsWhatACellMayHold() throws Exception {
+		// Random text: POI refuses a part that compresses like a zip bomb.
+		java.util.Random random = new java.util.Random(7);
+		StringBuilder sheet = new StringBuilder(
+				"<worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"1\">" + "<c r=\"A1\" t=\"inlineStr\"><is><t>");
+		random.ints(3_000_000, 0x4E00, 0x9FA5).forEach(sheet::appendCodePoint);
+		sheet.append("&amp;</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t><![CDATA[");
+		random.ints(100_000, 'a', 'z' + 1).forEach(sheet::appendCodePoint);
+		sheet.append("]]><!--");
+		random.ints(100_000, 'a', 'z' + 1).forEach(sheet::appendCodePoint);
+		sheet.append("--></t></is></c><c r=\"C1\"><v>7</v></c></row></sheetData></worksheet>");
+		Path xlsx = workbook("<workbookPr/>", sheet.toString());
+		RecordingSheetVisitor visitor = new RecordingSheetVisitor();
+		new XlsxWorkbookReader().read(xlsx, visitor);
+		assertThat(visitor.rows).singleElement().satisfies((row) -> {
+			assertThat(row.cells().get(0)).hasSize(CellValues.MAX_KEPT).matches("[\\u4E00-\\u9FA5]+");
+			assertThat(row.cells().get(1)).hasSize(CellValues.MAX_KEPT).matches("[a-z]+");
+			assertThat(row.cells().get(2)).isEqualTo("7");
+		});
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
+	}
+
 	private Path workbook(String workbookProperties, String sheet) throws Exception {
+		return workbook(workbookProperties, Map.of("xl/worksheets/sheet1.xml",
+				("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + sheet).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private Path workbook(String workbookProperties, Map<String, byte[]> sheets) throws Exception {
 		Path xlsx = this.dir.resolve("exported.xlsx");
 		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 		String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -82,14 +165,17 @@ class XlsxWorkbookReaderTests {
 						+ "<Relationship Id=\"rId1\" Type=\"" + relationships
 						+ "/worksheet\" Target=\"worksheets/sheet1.xml\"/>" + "<Relationship Id=\"rId2\" Type=\""
 						+ relationships + "/styles\" Target=\"styles.xml\"/></Relationships>",
-				"xl/styles.xml",
-				xml + "<styleSheet xmlns=\"" + MAIN + "\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
-						+ "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
-				"xl/worksheets/sheet1.xml", xml + sheet);
+				"xl/styles.xml", xml + "<styleSheet xmlns=\"" + MAIN + "\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
+						+ "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
 		try (OutputStream out = Files.newOutputStream(xlsx); ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (Map.Entry<String, String> part : parts.entrySet()) {
 				zip.putNextEntry(new ZipEntry(part.getKey()));
 				zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+			for (Map.Entry<String, byte[]> part : sheets.entrySet()) {
+				zip.putNextEntry(new ZipEntry(part.getKey()));
+				zip.write(part.getValue());
 				zip.closeEntry();
 			}
 		}

@@ -48,6 +48,12 @@ final class HostileUploads {
 	 * @param rows the content of {@code <sheetData>}
 	 */
 	static void xlsx(Path file, String sheetName, Part sharedStrings, Part rows) throws IOException {
+		xlsx(file, sheetName, sharedStrings, rows, "");
+	}
+
+	/**
+	 * @param prolog what the sheet part has before its root element: a DOCTYPE, say */
+	static void xlsx(Path file, String sheetName, Part sharedStrings, Part rows, String prolog) throws IOException {
 		try (OutputStream bytes = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			zip.setLevel(Deflater.BEST_SPEED);
 			Writer out = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
@@ -87,7 +93,7 @@ final class HostileUploads {
 				entry(zip, out, "xl/sharedStrings.xml", sharedStrings);
 			}
 			entry(zip, out, "xl/worksheets/sheet1.xml", (w) -> {
-				w.write("<worksheet xmlns=\"" + MAIN + "\"><sheetData>");
+				w.write(prolog + "<worksheet xmlns=\"" + MAIN + "\"><sheetData>");
 				rows.write(w);
 				w.write("</sheetData></worksheet>");
 			});

@@ -169,6 +169,30 @@ class HostileUploadsIntegrationTests {
 		// A cell over Excel's 32,767 characters, in a row that is otherwise fine.
 		xlsx(township.resolve("超长单元格.xlsx"), "Sheet1", null, ledger(row(3, List.of(TOWNSHIP, "园丁社区", "居住出租房", "园丁路1号",
 				randomChinese(40_000, random), "2022-10-01", "未整改", "", ""))));
+		// A cell of 150 million characters in the sheet itself (a parser that held it
+		// whole
+		// would need 300 MB), and the classic XML attacks: an external entity, entity
+		// expansion.
+		xlsx(township.resolve("超长内联单元格.xlsx"), "Sheet1", null, (w) -> {
+			ledger("").write(w);
+			w.write("<row r=\"3\">" + inline("A3", TOWNSHIP) + inline("B3", "园丁社区") + inline("C3", "居住出租房")
+					+ inline("D3", "园丁路3号") + "<c r=\"E3\" t=\"inlineStr\"><is><t>");
+			randomText(w, 150_000_000L, random);
+			w.write("</t></is></c>" + inline("F3", "2022-10-01") + inline("G3", "未整改") + "</row>");
+		});
+		String secret = Files.writeString(work.resolve("secret.txt"), "机密").toUri().toString();
+		xlsx(township.resolve("外部实体.xlsx"), "Sheet1", null,
+				ledger("<row r=\"3\">" + inline("A3", TOWNSHIP)
+						+ "<c r=\"B3\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>"),
+				"<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret + "\">]>");
+		StringBuilder laughs = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY a0 \"哈哈哈哈哈哈哈哈哈哈\">");
+		for (int i = 1; i <= 9; i++) {
+			laughs.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+		}
+		xlsx(township.resolve("实体膨胀.xlsx"), "Sheet1", null,
+				ledger("<row r=\"3\">" + inline("A3", TOWNSHIP)
+						+ "<c r=\"B3\" t=\"inlineStr\"><is><t>&a9;</t></is></c></row>"),
+				laughs.append("]>").toString());
 		// CSV: a 50 MB cell, a line of 3 million commas, NUL, a last record cut short.
 		csv(township.resolve("超长单元格.csv"), (w) -> {
 			w.write(TOWNSHIP + ",园丁社区,居住出租房,园丁路2号,");
@@ -287,6 +311,16 @@ class HostileUploadsIntegrationTests {
 		assertThat((String) longName.get("sheet_name")).startsWith("台账台账").contains("名称过长，共2100个字符，已截断，");
 		assertRejected("超长工作表名.xlsx", 1, FOREIGN);
 		assertRejected("计数非数字.xlsx", 1, FOREIGN);
+	}
+
+	@Test
+	void sheetXmlIsBounded() {
+		assertRejected("超长内联单元格.xlsx", 2, FOREIGN, "隐患描述内容超过32767个字符");
+		assertQuarantined("外部实体.xlsx", "文件已损坏");
+		assertQuarantined("实体膨胀.xlsx", "文件已损坏");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staged_row WHERE hazard LIKE '%机密%'"
+				+ " OR village LIKE '%机密%' OR village LIKE '%哈哈%'", Integer.class))
+			.isZero();
 	}
 
 	@Test
