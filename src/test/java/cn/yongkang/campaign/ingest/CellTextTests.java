@@ -43,6 +43,24 @@ class CellTextTests {
 	}
 
 	@Test
+	void theShortWayForWholeNumbersGivesWhatPoiGives() {
+		CellText text = new CellText();
+		CellText mac = new CellText(true);
+		for (double value : new double[] { 0, -0.0, 1, 59, 60, 61, 366, 2958465, 2958466, 44838, -3, 13812345678d,
+				999999999999999d, 1e15, 123.5, 44838.99999999, 1e20 }) {
+			for (boolean date : new boolean[] { false, true }) {
+				String expected = date ? text.formatRawCellContents(value, 14, "m/d/yy", false)
+						: text.formatRawCellContents(value, 0, "General", false);
+				assertThat(text.number(value, date)).as("%s as %s", value, date ? "date" : "number")
+					.isEqualTo(expected);
+				assertThat(text.number(value, date)).as("%s again", value).isEqualTo(expected);
+			}
+			assertThat(mac.number(value, true)).as("%s in 1904", value)
+				.isEqualTo(mac.formatRawCellContents(value, 14, "m/d/yy", true));
+		}
+	}
+
+	@Test
 	void anExponentBeyondAnyRealNumberStaysText() {
 		assertThat(CellText.plainNumber("1E999999999")).isEqualTo("1E999999999");
 		assertThat(CellText.plainNumber("1E2147483647")).isEqualTo("1E2147483647");

@@ -52,7 +52,8 @@ final class HostileUploads {
 	}
 
 	/**
-	 * @param prolog what the sheet part has before its root element: a DOCTYPE, say */
+	 * @param prolog what the sheet part has before its root element: a DOCTYPE, say
+	 */
 	static void xlsx(Path file, String sheetName, Part sharedStrings, Part rows, String prolog) throws IOException {
 		try (OutputStream bytes = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			zip.setLevel(Deflater.BEST_SPEED);
