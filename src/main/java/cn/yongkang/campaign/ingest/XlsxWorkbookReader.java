@@ -66,10 +66,14 @@ final class XlsxWorkbookReader implements WorkbookReader {
 	}
 
 	private boolean readSheet(XSSFReader reader, SheetEntry sheet, SharedStrings strings, StylesTable styles,
-			CellText cellText, SheetVisitor visitor) throws IOException, InvalidFormatException, XMLStreamException {
+			CellText cellText, SheetVisitor visitor)
+			throws IOException, InvalidFormatException, XMLStreamException, UnreadableFileException {
 		MergedCells merged = new MergedCells();
 		try (InputStream in = reader.getSheet(sheet.relationId())) {
 			SheetCells.mergedRanges(in, merged);
+		}
+		catch (XMLStreamException ex) {
+			throw readFailure(ex);
 		}
 		visitor.startSheet(sheet.name());
 		try (InputStream in = reader.getSheet(sheet.relationId())) {
@@ -81,7 +85,26 @@ final class XlsxWorkbookReader implements WorkbookReader {
 		catch (SheetVisitor.SkipSheet skip) {
 			return false;
 		}
+		catch (XMLStreamException ex) {
+			throw readFailure(ex);
+		}
 		return visitor.endSheet();
+	}
+
+	/**
+	 * The parser reports a failure to read its input (a zip bomb POI stopped, an entry
+	 * cut short, a tag over the bound) as a parse error: its cause says what it was.
+	 */
+	private static XMLStreamException readFailure(XMLStreamException ex) throws IOException, UnreadableFileException {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof BoundedXml.TooLong) {
+				throw new UnreadableFileException(FileProblems.CORRUPT, ex);
+			}
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+		}
+		return ex;
 	}
 
 	private static void parse(InputStream in, DefaultHandler handler)

@@ -131,6 +131,18 @@ class XlsxWorkbookReaderTests {
 		});
 	}
 
+	@Test
+	void aTagLongerThanAnySpreadsheetWritesMakesTheFileUnreadable() throws Exception {
+		java.util.Random random = new java.util.Random(11);
+		StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"1\" x=\"");
+		random.ints(BoundedXml.MAX_MARKUP, 'a', 'z' + 1).forEach(sheet::appendCodePoint);
+		sheet.append("\"/></sheetData></worksheet>");
+		Path xlsx = workbook("<workbookPr/>", sheet.toString());
+		assertThatThrownBy(() -> new XlsxWorkbookReader().read(xlsx, new RecordingSheetVisitor()))
+			.isInstanceOf(UnreadableFileException.class)
+			.hasMessage(FileProblems.CORRUPT);
+	}
+
 	private static byte[] concat(byte[] a, byte[] b) {
 		byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
 		System.arraycopy(b, 0, both, a.length, b.length);
