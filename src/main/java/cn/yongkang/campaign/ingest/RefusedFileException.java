@@ -1,7 +1,7 @@
 package cn.yongkang.campaign.ingest;
 
 /**
- * The unchecked form of {@link UnreadableFileException}, for bounds checked inside SAX
+ * The unchecked form of {@link UnreadableFileException}, for bounds checked inside parser
  * handlers and sheet visitors, which cannot throw checked exceptions: the message is the
  * quarantine reason, in Chinese, for the clerk.
  */
