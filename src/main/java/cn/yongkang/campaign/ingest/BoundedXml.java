@@ -191,19 +191,7 @@ final class BoundedXml extends FilterReader {
 	}
 
 	private void tag(char c) throws IOException {
-		grow();
-		if (this.quote != 0) {
-			if (c == this.quote) {
-				this.quote = 0;
-			}
-		}
-		else if (c == '"' || c == '\'') {
-			this.quote = c;
-		}
-		else if (c == '>') {
-			start(State.TEXT);
-		}
-		emit(c);
+		markup(c, false);
 	}
 
 	/**
@@ -239,6 +227,14 @@ final class BoundedXml extends FilterReader {
 
 	/** A declaration such as DOCTYPE, with its internal subset in brackets. */
 	private void declaration(char c) throws IOException {
+		markup(c, true);
+	}
+
+	/**
+	 * A tag or a declaration, which ends at a {@code >} outside quotes (and, in a
+	 * declaration, outside brackets).
+	 */
+	private void markup(char c, boolean declaration) throws IOException {
 		grow();
 		if (this.quote != 0) {
 			if (c == this.quote) {
@@ -248,10 +244,10 @@ final class BoundedXml extends FilterReader {
 		else if (c == '"' || c == '\'') {
 			this.quote = c;
 		}
-		else if (c == '[') {
+		else if (declaration && c == '[') {
 			this.declarationDepth++;
 		}
-		else if (c == ']') {
+		else if (declaration && c == ']') {
 			this.declarationDepth--;
 		}
 		else if (c == '>' && this.declarationDepth <= 0) {
