@@ -48,6 +48,24 @@ class XlsxWorkbookReaderTests {
 	}
 
 	@Test
+	void mergedCellsAfterTheCellsFillDownWithOrWithoutAPrefix() throws Exception {
+		for (String p : new String[] { "", "x:" }) {
+			String ns = p.isEmpty() ? "xmlns" : "xmlns:x";
+			Path xlsx = workbook("<workbookPr/>",
+					"""
+							<%1$sworksheet %2$s="%3$s"><%1$ssheetData>
+							<%1$srow r="1"><%1$sc r="A1" t="inlineStr"><%1$sis><%1$st>园丁社区</%1$st></%1$sis></%1$sc>					<%1$sc r="B1"><%1$sv>1</%1$sv></%1$sc></%1$srow>
+							<%1$srow r="2"><%1$sc r="B2"><%1$sv>2</%1$sv></%1$sc></%1$srow>
+							</%1$ssheetData><%1$smergeCells count="1"><%1$smergeCell ref="A1:A2"/></%1$smergeCells></%1$sworksheet>"""
+						.formatted(p, ns, MAIN));
+			RecordingSheetVisitor visitor = new RecordingSheetVisitor();
+			new XlsxWorkbookReader().read(xlsx, visitor);
+			assertThat(visitor.rows).as(p).hasSize(2);
+			assertThat(visitor.rows.get(1).cells()).as(p).containsExactly("园丁社区", "2");
+		}
+	}
+
+	@Test
 	void datesOfA1904WorkbookAreTheDatesItShows() throws Exception {
 		// 2022-10-04 is 44838 in the 1900 system and 43376 in the 1904 one.
 		Path xlsx = workbook("<workbookPr date1904=\"1\"/>", """
