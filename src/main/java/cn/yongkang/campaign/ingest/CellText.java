@@ -1,6 +1,8 @@
 package cn.yongkang.campaign.ingest;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,7 +39,7 @@ final class CellText extends DataFormatter {
 
 	private final boolean date1904;
 
-	private final java.util.Map<Long, String> days = new java.util.HashMap<>();
+	private final Map<Long, String> days = new HashMap<>();
 
 	CellText() {
 		this(false);
