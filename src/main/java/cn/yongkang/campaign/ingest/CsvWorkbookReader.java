@@ -176,6 +176,20 @@ final class CsvWorkbookReader implements WorkbookReader {
 	record Encoding(Charset charset, int bomLength) {
 
 		static Encoding of(byte[] head) throws UnreadableFileException {
+			Encoding marked = ofMark(head);
+			if (marked != null) {
+				return marked;
+			}
+			for (int i = 0; i < Math.min(head.length, BINARY_CHECK_BYTES); i++) {
+				if (head[i] == 0) {
+					throw new UnreadableFileException(FileProblems.CORRUPT);
+				}
+			}
+			return new Encoding(isUtf8(head) ? StandardCharsets.UTF_8 : GB18030, 0);
+		}
+
+		/** The encoding a byte-order mark names, or null without one. */
+		static Encoding ofMark(byte[] head) {
 			if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
 				return new Encoding(StandardCharsets.UTF_8, 3);
 			}
@@ -185,12 +199,7 @@ final class CsvWorkbookReader implements WorkbookReader {
 			if (startsWith(head, 0xFE, 0xFF)) {
 				return new Encoding(StandardCharsets.UTF_16BE, 2);
 			}
-			for (int i = 0; i < Math.min(head.length, BINARY_CHECK_BYTES); i++) {
-				if (head[i] == 0) {
-					throw new UnreadableFileException(FileProblems.CORRUPT);
-				}
-			}
-			return new Encoding(isUtf8(head) ? StandardCharsets.UTF_8 : GB18030, 0);
+			return null;
 		}
 
 		/**

@@ -43,7 +43,7 @@ final class SheetCells {
 	private final CellText cellText;
 
 	/** Per style index: its number format, and whether that shows a date. */
-	private final Map<Integer, Format> formats = new HashMap<>();
+	private final Map<Integer, NumberShown> formats = new HashMap<>();
 
 	private final StringBuilder value = new StringBuilder(64);
 
@@ -57,7 +57,7 @@ final class SheetCells {
 
 	private String cellType;
 
-	private Format cellFormat;
+	private NumberShown numberShown;
 
 	private boolean inText;
 
@@ -158,24 +158,16 @@ final class SheetCells {
 		}
 	}
 
+	/** Row numbers out of Excel's range are refused by the ledger table, sheet named. */
 	private void startRow(String reference) {
 		try {
 			this.row = (reference != null) ? Integer.parseInt(reference.trim()) : this.row + 1;
 		}
 		catch (NumberFormatException ex) {
-			throw new RefusedFileException(badRow(reference));
-		}
-		if (this.row < 1 || this.row > CellValues.MAX_ROWS) {
-			throw new RefusedFileException(badRow(String.valueOf(this.row)));
+			throw new RefusedFileException(FileProblems.CORRUPT);
 		}
 		this.column = 0;
 		this.cells.clear();
-	}
-
-	private static String badRow(String number) {
-		String shown = (number.length() > 40) ? number.substring(0, 40) + "…" : number;
-		return "工作表中有行号" + shown + "，超出Excel的行数范围（1至" + CellValues.MAX_ROWS
-				+ "），文件可能已损坏或被其他软件改写。请在Excel或WPS中打开，另存为.xlsx后重新上传";
 	}
 
 	private void startCell(XMLStreamReader xml) {
@@ -191,7 +183,7 @@ final class SheetCells {
 		}
 		this.column = this.cellColumn + 1;
 		this.cellType = xml.getAttributeValue(null, "t");
-		this.cellFormat = (this.cellType == null || "n".equals(this.cellType))
+		this.numberShown = (this.cellType == null || "n".equals(this.cellType))
 				? format(xml.getAttributeValue(null, "s")) : null;
 		this.value.setLength(0);
 		this.inText = false;
@@ -247,7 +239,7 @@ final class SheetCells {
 	}
 
 	private String number(String raw) {
-		if (this.cellFormat == Format.NONE || raw.isEmpty()) {
+		if (this.numberShown == NumberShown.RAW || raw.isEmpty()) {
 			return raw;
 		}
 		double number;
@@ -257,42 +249,46 @@ final class SheetCells {
 		catch (NumberFormatException ex) {
 			return raw;
 		}
-		return this.cellText.number(number, this.cellFormat.dateFormat());
+		return this.cellText.number(number, this.numberShown == NumberShown.DATE);
 	}
 
 	/**
 	 * The number format of a style index (the first style when the cell names none):
-	 * {@link Format#NONE} when the workbook has no such style or format, and the cell
+	 * {@link NumberShown#RAW} when the workbook has no such style or format, and the cell
 	 * shows its raw value.
 	 */
-	private Format format(String styleIndex) {
+	private NumberShown format(String styleIndex) {
 		if (this.styles == null) {
-			return Format.NONE;
+			return NumberShown.RAW;
 		}
 		int index;
 		try {
 			index = (styleIndex != null) ? Integer.parseInt(styleIndex.trim()) : 0;
 		}
 		catch (NumberFormatException ex) {
-			return Format.NONE;
+			return NumberShown.RAW;
 		}
 		return this.formats.computeIfAbsent(index, (i) -> {
 			XSSFCellStyle style = (i >= 0 && i < this.styles.getNumCellStyles()) ? this.styles.getStyleAt(i) : null;
 			if (style == null) {
-				return Format.NONE;
+				return NumberShown.RAW;
 			}
 			short formatIndex = style.getDataFormat();
 			String formatString = style.getDataFormatString();
 			if (formatString == null) {
 				formatString = BuiltinFormats.getBuiltinFormat(formatIndex);
 			}
-			return (formatString == null) ? Format.NONE : new Format(CellText.isDateFormat(formatIndex, formatString));
+			if (formatString == null) {
+				return NumberShown.RAW;
+			}
+			return CellText.isDateFormat(formatIndex, formatString) ? NumberShown.DATE : NumberShown.NUMBER;
 		});
 	}
 
-	private record Format(boolean dateFormat) {
+	/** How a style shows a number: as it is stored, formatted, or as a date. */
+	private enum NumberShown {
 
-		static final Format NONE = new Format(false);
+		RAW, NUMBER, DATE
 
 	}
 

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
  * Opens the XML parts of a sheet for a fast pull parser (Aalto), bounded by
@@ -19,8 +20,6 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
  * unreadable), no external resources, and no text run longer than a cell keeps.
  */
 final class SheetXml {
-
-	static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 	private static final XMLInputFactory FACTORY = factory();
 
@@ -47,32 +46,22 @@ final class SheetXml {
 		in.mark(4);
 		byte[] head = in.readNBytes(4);
 		in.reset();
-		Charset charset = StandardCharsets.UTF_8;
-		int skip = 0;
-		if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-			skip = 3;
+		CsvWorkbookReader.Encoding encoding = CsvWorkbookReader.Encoding.ofMark(head);
+		if (encoding == null) {
+			// Without a mark, XML's first character '<' tells UTF-16 by its zero byte.
+			boolean big = head.length >= 2 && head[0] == 0 && head[1] == '<';
+			boolean little = head.length >= 2 && head[0] == '<' && head[1] == 0;
+			Charset charset = big ? StandardCharsets.UTF_16BE
+					: little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8;
+			encoding = new CsvWorkbookReader.Encoding(charset, 0);
 		}
-		else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-			charset = StandardCharsets.UTF_16BE;
-			skip = 2;
-		}
-		else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-			charset = StandardCharsets.UTF_16LE;
-			skip = 2;
-		}
-		else if (head.length >= 2 && head[0] == 0 && head[1] == '<') {
-			charset = StandardCharsets.UTF_16BE;
-		}
-		else if (head.length >= 2 && head[0] == '<' && head[1] == 0) {
-			charset = StandardCharsets.UTF_16LE;
-		}
-		in.skipNBytes(skip);
-		return FACTORY.createXMLStreamReader(new BoundedXml(new InputStreamReader(in, charset)));
+		in.skipNBytes(encoding.bomLength());
+		return FACTORY.createXMLStreamReader(new BoundedXml(new InputStreamReader(in, encoding.charset())));
 	}
 
 	/** Whether the parser is at an element of the spreadsheet namespace. */
 	static boolean isMain(XMLStreamReader xml) {
-		return MAIN.equals(xml.getNamespaceURI());
+		return XSSFRelation.NS_SPREADSHEETML.equals(xml.getNamespaceURI());
 	}
 
 }

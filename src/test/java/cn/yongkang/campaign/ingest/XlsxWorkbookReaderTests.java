@@ -66,6 +66,18 @@ class XlsxWorkbookReaderTests {
 	}
 
 	@Test
+	void rowNumbersOutsideExcelOrNotNumbersRefuseTheFile() throws Exception {
+		for (String row : new String[] { "0", "1048577", "abc" }) {
+			Path xlsx = workbook("<workbookPr/>", "<worksheet xmlns=\"" + MAIN + "\"><sheetData><row r=\"" + row
+					+ "\"><c r=\"A1\" t=\"inlineStr\"><is><t>乡镇（街道）</t></is></c></row></sheetData></worksheet>");
+			assertThatThrownBy(() -> LedgerFiles.read(xlsx, true, (raw) -> {
+			})).as(row)
+				.hasMessage(row.equals("abc") ? FileProblems.CORRUPT : "工作表“台账”中有行号" + row
+						+ "，超出Excel的行数范围（1至1048576），文件可能已损坏或被其他软件改写。请在Excel或WPS中打开，另存为.xlsx后重新上传");
+		}
+	}
+
+	@Test
 	void datesOfA1904WorkbookAreTheDatesItShows() throws Exception {
 		// 2022-10-04 is 44838 in the 1900 system and 43376 in the 1904 one.
 		Path xlsx = workbook("<workbookPr date1904=\"1\"/>", """
