@@ -350,10 +350,7 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(database.jdbc()
 			.queryForObject("SELECT locked_until IS NOT NULL FROM console_user WHERE login = 'xc'", Boolean.class))
 			.isTrue();
-		open("/login");
-		browser.findElement(By.name("username")).sendKeys("xc");
-		browser.findElement(By.name("password")).sendKeys(PASSWORDS.get("xc"));
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		logIn("xc");
 		assertThat(browser.getPageSource()).contains("账号已锁定");
 		screenshot("11-login-locked");
 	}
@@ -364,6 +361,10 @@ class ConsoleBrowserIntegrationTests {
 		browser.findElement(By.name("username")).sendKeys(login);
 		browser.findElement(By.name("password")).sendKeys(PASSWORDS.get(login));
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		// As with logging out: the browser may still show the login form when the click
+		// returns; a login, failed or not, always leaves the bare /login page.
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until((driver) -> !driver.getCurrentUrl().endsWith("/login"));
 	}
 
 	private static void logOut() {

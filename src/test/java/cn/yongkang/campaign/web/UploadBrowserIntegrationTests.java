@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -39,6 +40,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.yongkang.campaign.support.CampaignJar;
 import cn.yongkang.campaign.support.TestDatabase;
@@ -328,6 +330,9 @@ class UploadBrowserIntegrationTests {
 		browser.findElement(By.name("username")).sendKeys(login);
 		browser.findElement(By.name("password")).sendKeys(PASSWORDS.get(login));
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		// The click submits a form; the browser may still show it when the click returns.
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until((driver) -> !driver.getCurrentUrl().endsWith("/login"));
 	}
 
 	private static void screenshot(String name) throws IOException {
