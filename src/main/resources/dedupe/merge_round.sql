@@ -33,16 +33,24 @@ WHERE v.file_id IN (:fileIds) AND v.outcome IS NULL AND h.first_file_id <> v.fil
        OR h.address <> v.address OR h.description <> v.description
        OR COALESCE(v.inspector, h.inspector) IS DISTINCT FROM h.inspector
        OR COALESCE(v.contact, h.contact) IS DISTINCT FROM h.contact)
-  AND NOT EXISTS (SELECT 1 FROM hazard_history x WHERE x.hazard_id = h.hazard_id AND x.file_id = v.file_id);
+  AND NOT EXISTS (SELECT 1 FROM hazard_history x WHERE x.hazard_id = h.hazard_id AND x.file_id = v.file_id)
+  AND (h.last_inbox_date <> :inboxDate
+       OR (SELECT upload_order FROM upload_file WHERE file_id = h.last_file_id)
+          < (SELECT upload_order FROM upload_file WHERE file_id = v.file_id));
 
 -- The current state follows the newest upload; an older night's file processed late does not undo it.
 -- An optional field left blank (or a column the later ledger lacks) keeps what an earlier upload said.
--- A hazard this file's row already gave its state (the merge runs again) is left alone: rewriting it
--- would only cost a new row version per hazard.
+-- A hazard whose state this file or a later file of the same night already gave (a rerun merges the
+-- night's files again, in order) is left alone: the earlier file would undo the later one's state and
+-- flag a regression that never was. (The same rule keeps such a rerun from adding history above.)
 MERGE INTO hazard h
-USING (SELECT * FROM validated_row WHERE file_id IN (:fileIds) AND outcome IS NULL) v
+USING (SELECT r.*, f.upload_order FROM validated_row r JOIN upload_file f ON f.file_id = r.file_id
+       WHERE r.file_id IN (:fileIds) AND r.outcome IS NULL) v
 ON (h.township_code = v.township_code AND h.identity_key = v.identity_key)
-WHEN MATCHED AND h.last_inbox_date <= :inboxDate AND h.last_file_id <> v.file_id THEN UPDATE SET
+WHEN MATCHED AND (h.last_inbox_date < :inboxDate
+                  OR (h.last_inbox_date = :inboxDate
+                      AND (SELECT upload_order FROM upload_file WHERE file_id = h.last_file_id) < v.upload_order))
+THEN UPDATE SET
     hazard_ref = COALESCE(v.hazard_ref, h.hazard_ref), village_code = v.village_code, category = v.category,
     premises = COALESCE(v.premises, h.premises), address = v.address, description = v.description,
     found_on = v.found_on, rectified_on = v.rectified_on,
