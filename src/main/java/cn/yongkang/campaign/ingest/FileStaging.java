@@ -1,7 +1,6 @@
 package cn.yongkang.campaign.ingest;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +58,12 @@ public class FileStaging {
 	 * Reads {@code copy} as file {@code fileId} (already recorded LOADED) and stages its
 	 * rows; on failure marks the file QUARANTINED with the reason.
 	 * @param villageRequired false for a functional zone
-	 * @param onRow called for every staged row (the step's read count)
+	 * @param rows also gets every staged row, and is finished after the file's counts
 	 */
-	Staged readAndStage(long fileId, Path copy, boolean villageRequired, Consumer<RawRow> onRow) {
+	Staged readAndStage(long fileId, Path copy, boolean villageRequired, RowsAsRead.FileRows rows) {
 		try {
 			LedgerFiles.LedgerRead table = this.savepoint
-				.execute((status) -> stage(fileId, copy, villageRequired, onRow));
+				.execute((status) -> stage(fileId, copy, villageRequired, rows));
 			return new Staged(table, null);
 		}
 		catch (RuntimeException | StackOverflowError | LinkageError ex) {
@@ -83,12 +82,12 @@ public class FileStaging {
 		}
 	}
 
-	private LedgerFiles.LedgerRead stage(long fileId, Path copy, boolean villageRequired, Consumer<RawRow> onRow) {
+	private LedgerFiles.LedgerRead stage(long fileId, Path copy, boolean villageRequired, RowsAsRead.FileRows rows) {
 		StagedRows staged = new StagedRows(this.database, fileId);
 		try {
 			LedgerFiles.LedgerRead table = LedgerFiles.read(copy, villageRequired, (row) -> {
-				onRow.accept(row);
 				staged.accept(row);
+				rows.accept(row);
 			});
 			staged.flush();
 			this.jdbc.update(
@@ -96,6 +95,7 @@ public class FileStaging {
 							+ " rows_read = ? WHERE file_id = ?",
 					table.format(), FileNames.stored(table.sheetName()), table.headerRow(), table.blankRows(),
 					table.rowsRead(), fileId);
+			rows.finish();
 			return table;
 		}
 		catch (UnreadableFileException ex) {

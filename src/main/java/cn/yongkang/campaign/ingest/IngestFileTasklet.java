@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ import cn.yongkang.campaign.support.RunParameters;
 
 /**
  * The per-file work of ingest, one partition: copies the partition's file (checking it is
- * still what the scan fingerprinted), reads it and stages its raw rows, all in one
+ * still what the scan fingerprinted), reads it and stages its raw rows (validating them
+ * as they are read when the pipeline plugs that in, {@link RowsAsRead}), all in one
  * transaction with the file's counts, so a crash loses at most this file and a restart
  * reads it again. A failure of the file's own quarantines it ({@link FileStaging}); the
  * night goes on.
@@ -44,13 +46,17 @@ public class IngestFileTasklet implements Tasklet {
 
 	private final Registries registries;
 
+	private final RowsAsRead rowsAsRead;
+
 	private final ExecutionContext partition;
 
 	IngestFileTasklet(JdbcTemplate jdbc, FileStaging staging, Registries registries,
+			ObjectProvider<RowsAsRead> rowsAsRead,
 			@Value("#{stepExecution.executionContext}") ExecutionContext partition) {
 		this.jdbc = jdbc;
 		this.staging = staging;
 		this.registries = registries;
+		this.rowsAsRead = rowsAsRead.getIfAvailable(() -> (run, fileId, townshipCode) -> null);
 		this.partition = partition;
 	}
 
@@ -93,8 +99,9 @@ public class IngestFileTasklet implements Tasklet {
 				leaveForNextRun(fileId, file, run);
 				return RepeatStatus.FINISHED;
 			}
+			RowsAsRead.FileRows more = this.rowsAsRead.open(run, fileId, townshipCode);
 			FileStaging.Staged staged = this.staging.readAndStage(fileId, snapshot.path(), !township.isZone(),
-					(rawRow) -> contribution.incrementReadCount());
+					counted(contribution, (more != null) ? more : RowsAsRead.FileRows.NONE));
 			if (staged.loaded()) {
 				LedgerFiles.LedgerRead table = staged.table();
 				contribution.incrementWriteCount(table.dataRows());
@@ -103,6 +110,22 @@ public class IngestFileTasklet implements Tasklet {
 			}
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/** Each row read counts in the step's read count. */
+	private static RowsAsRead.FileRows counted(StepContribution contribution, RowsAsRead.FileRows rows) {
+		return new RowsAsRead.FileRows() {
+			@Override
+			public void accept(RawRow row) {
+				contribution.incrementReadCount();
+				rows.accept(row);
+			}
+
+			@Override
+			public void finish() {
+				rows.finish();
+			}
+		};
 	}
 
 	/**

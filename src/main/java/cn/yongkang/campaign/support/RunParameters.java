@@ -13,9 +13,10 @@ import org.springframework.batch.core.step.StepExecution;
  *
  * @param fromStep the first stage to run; earlier stages are skipped (a rerun), null runs
  * all
+ * @param toStep the last stage to run; later stages are skipped, null runs all
  */
 public record RunParameters(LocalDate date, String campaignId, Path inbox, Path jobs, Path reports, String fromStep,
-		long jobExecutionId) {
+		String toStep, long jobExecutionId) {
 
 	public static final String DATE = "date";
 
@@ -51,7 +52,13 @@ public record RunParameters(LocalDate date, String campaignId, Path inbox, Path 
 	private static RunParameters of(JobParameters parameters, long jobExecutionId) {
 		return new RunParameters(parameters.getLocalDate(DATE), parameters.getString(CAMPAIGN),
 				Path.of(parameters.getString(INBOX)), Path.of(parameters.getString(JOBS)),
-				Path.of(parameters.getString(REPORTS)), parameters.getString(FROM_STEP), jobExecutionId);
+				Path.of(parameters.getString(REPORTS)), parameters.getString(FROM_STEP), parameters.getString(TO_STEP),
+				jobExecutionId);
+	}
+
+	/** Whether {@code stage} is the last stage this run runs. */
+	public boolean stopsAt(String stage) {
+		return stage.equals(this.toStep);
 	}
 
 	/** The folder of this night's uploads: {@code INBOX/<date>/}. */

@@ -180,9 +180,14 @@ class BadFilesIntegrationTests {
 		assertThat(quarantined).containsExactlyInAnyOrderEntriesOf(QUARANTINED);
 		assertThat(this.jdbc.queryForList("SELECT stage FROM upload_file WHERE status = 'QUARANTINED'", String.class))
 			.containsOnly("DONE");
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staged_row s JOIN upload_file f"
-				+ " ON f.file_id = s.file_id WHERE f.status = 'QUARANTINED'", Integer.class))
-			.isZero();
+		for (String table : List.of("staged_row", "validated_row", "rejected_row")) {
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM " + table
+							+ " r JOIN upload_file f ON f.file_id = r.file_id WHERE f.status = 'QUARANTINED'",
+					Integer.class))
+				.as("%s rows of quarantined files", table)
+				.isZero();
+		}
 	}
 
 	@Test

@@ -98,7 +98,52 @@ class MessyLedgerIntegrationTests {
 			assertThat(reports.resolve("通报-" + date + ".md"))
 				.as("seed %d: the bulletin after running the night again", seed)
 				.hasContent(bulletin);
+			assertRerunFromValidateAgrees(jar, jdbc, seed, before, "rerun", "--date", date.toString(), "--from-step",
+					"validate", "--jobs", JOBS.toString(), "--reports", this.work.resolve("reports").toString());
 		}
+	}
+
+	/**
+	 * The night validated each file while reading it; a rerun from validate reads the
+	 * staged rows back instead and must come to the very same rows, column by column.
+	 */
+	private static void assertRerunFromValidateAgrees(CampaignJar jar, JdbcTemplate jdbc, long seed,
+			Map<String, List<String>> before, String... rerunFromValidate) {
+		String validateReads = "SELECT read_count FROM batch_step_execution WHERE step_name = 'validate'"
+				+ " ORDER BY step_execution_id";
+		assertThat(jdbc.queryForList(validateReads, Long.class))
+			.as("seed %d: the night's validate step had nothing left to read", seed)
+			.containsExactly(0L);
+		Map<String, List<String>> rows = verdictRows(jdbc);
+		CampaignJar.Result rerun = jar.run(rerunFromValidate);
+		assertThat(rerun.exitCode()).as("seed %d, rerun from validate: %s", seed, rerun).isZero();
+		long staged = jdbc.queryForObject("SELECT COUNT(*) FROM staged_row", Long.class);
+		assertThat(jdbc.queryForList(validateReads, Long.class)).as("seed %d: the rerun read the staged rows", seed)
+			.containsExactly(0L, staged);
+		verdictRows(jdbc)
+			.forEach((table, after) -> assertThat(after).as("seed %d: %s after a rerun from validate", seed, table)
+				.containsExactlyElementsOf(rows.get(table)));
+		Map<String, List<String>> digest = TableDigest.of(jdbc);
+		before.forEach((table, expected) -> assertThat(digest.get(table))
+			.as("seed %d: %s after a rerun from validate", seed, table)
+			.containsExactlyElementsOf(expected));
+	}
+
+	/** Every column of the verdicts and of the files' counts. */
+	private static Map<String, List<String>> verdictRows(JdbcTemplate jdbc) {
+		Map<String, String> queries = Map.of("validated_row", """
+				SELECT CONCAT_WS('|', file_id, row_number, township_code, identity_key, hazard_ref, village_code,
+				       category, premises, address, description, found_on, status, rectified_on, inspector, contact,
+				       warnings) FROM validated_row""", "rejected_row", """
+				SELECT CONCAT_WS('|', file_id, row_number, reasons, hazard_ref, township, village, category, premises,
+				       address, hazard, found_on, status, rectified_on, inspector, contact) FROM rejected_row""",
+				"upload_file", """
+						SELECT CONCAT_WS('|', file_id, rows_read, rows_accepted, rows_rejected, rows_warned, rows_blank,
+						       stage) FROM upload_file""");
+		Map<String, List<String>> rows = new TreeMap<>();
+		queries
+			.forEach((table, sql) -> rows.put(table, jdbc.queryForList(sql, String.class).stream().sorted().toList()));
+		return rows;
 	}
 
 	/**

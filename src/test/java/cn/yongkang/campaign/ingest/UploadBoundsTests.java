@@ -106,6 +106,16 @@ class UploadBoundsTests {
 	}
 
 	@Test
+	void loneSurrogatesBecomeReplacementCharactersAndPairsStay() {
+		assertThat(CellValues.bounded("a\uD800b\uDC00c")).isEqualTo("a\uFFFDb\uFFFDc");
+		assertThat(CellValues.bounded("\uD83D\uDD25火\uDD25\uD83D")).isEqualTo("\uD83D\uDD25火\uFFFD\uFFFD");
+		String cutInsidePair = "x".repeat(CellValues.MAX_KEPT - 1) + "\uD83D\uDD25";
+		assertThat(CellValues.bounded(cutInsidePair)).hasSize(CellValues.MAX_KEPT).endsWith("x\uFFFD");
+		String plain = "整改中";
+		assertThat(CellValues.bounded(plain)).isSameAs(plain);
+	}
+
+	@Test
 	void controlCharactersArePrintedEscaped() {
 		assertThat(Fold.printable("台账\u001b[2J\u0007.xlsx")).isEqualTo("台账\\u001b[2J\\u0007.xlsx");
 		assertThat(Fold.printable("东城街道")).isEqualTo("东城街道");

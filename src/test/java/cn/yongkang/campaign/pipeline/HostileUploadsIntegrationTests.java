@@ -291,9 +291,14 @@ class HostileUploadsIntegrationTests {
 		SampleSnapshotAssertions.assertFigures(this.jdbc);
 		SampleSnapshotAssertions.assertRankings(this.jdbc);
 		SampleSnapshotAssertions.assertLagging(this.jdbc);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM staged_row s JOIN upload_file f"
-				+ " ON f.file_id = s.file_id WHERE f.status = 'QUARANTINED'", Integer.class))
-			.isZero();
+		for (String table : List.of("staged_row", "validated_row", "rejected_row")) {
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM " + table
+							+ " r JOIN upload_file f ON f.file_id = r.file_id WHERE f.status = 'QUARANTINED'",
+					Integer.class))
+				.as("%s rows of quarantined files", table)
+				.isZero();
+		}
 	}
 
 	@Test
