@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yongkang.campaign.support.CampaignJar;
+import cn.yongkang.campaign.support.QuarantinedRows;
 import cn.yongkang.campaign.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,14 +181,7 @@ class BadFilesIntegrationTests {
 		assertThat(quarantined).containsExactlyInAnyOrderEntriesOf(QUARANTINED);
 		assertThat(this.jdbc.queryForList("SELECT stage FROM upload_file WHERE status = 'QUARANTINED'", String.class))
 			.containsOnly("DONE");
-		for (String table : List.of("staged_row", "validated_row", "rejected_row")) {
-			assertThat(this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM " + table
-							+ " r JOIN upload_file f ON f.file_id = r.file_id WHERE f.status = 'QUARANTINED'",
-					Integer.class))
-				.as("%s rows of quarantined files", table)
-				.isZero();
-		}
+		QuarantinedRows.assertNone(this.jdbc);
 	}
 
 	@Test

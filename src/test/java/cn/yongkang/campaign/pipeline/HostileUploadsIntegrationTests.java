@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import cn.yongkang.campaign.support.CampaignJar;
+import cn.yongkang.campaign.support.QuarantinedRows;
 import cn.yongkang.campaign.support.TestDatabase;
 
 import static cn.yongkang.campaign.pipeline.HostileUploads.FOREIGN_ROW;
@@ -291,14 +292,7 @@ class HostileUploadsIntegrationTests {
 		SampleSnapshotAssertions.assertFigures(this.jdbc);
 		SampleSnapshotAssertions.assertRankings(this.jdbc);
 		SampleSnapshotAssertions.assertLagging(this.jdbc);
-		for (String table : List.of("staged_row", "validated_row", "rejected_row")) {
-			assertThat(this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM " + table
-							+ " r JOIN upload_file f ON f.file_id = r.file_id WHERE f.status = 'QUARANTINED'",
-					Integer.class))
-				.as("%s rows of quarantined files", table)
-				.isZero();
-		}
+		QuarantinedRows.assertNone(this.jdbc);
 	}
 
 	@Test
