@@ -30,6 +30,10 @@ import org.apache.poi.ss.util.CellReference;
  * header, a 序号 column and a 备注 column, dates as date cells, as text in several forms and
  * as numbers, phone numbers as numbers, blank rows, and about one row in thirty with a
  * mistake that validation rejects.
+ * <p>
+ * {@link #updatedOn} writes the same ledger as it comes back a few days later: the same
+ * rows with a tenth of the open hazards rectified on that day, and one row in a hundred
+ * more, new hazards found that day.
  */
 final class LargeLedger {
 
@@ -61,6 +65,12 @@ final class LargeLedger {
 
 	private final Random random = new Random(20221004);
 
+	/** The day of an updated ledger, or null for the first one. */
+	private LocalDate updatedOn;
+
+	/** The rows of the first ledger; an updated one has more. */
+	private int firstRows;
+
 	/** Indexes of the strings that repeat (labels, villages, names). */
 	private final Map<String, Integer> repeated = new HashMap<>();
 
@@ -79,11 +89,18 @@ final class LargeLedger {
 		this.uploadDate = uploadDate;
 	}
 
+	/** The same ledger as it comes back, updated on {@code day}. */
+	LargeLedger updatedOn(LocalDate day) {
+		this.updatedOn = day;
+		return this;
+	}
+
 	/**
 	 * Writes {@code rows} ledger rows (blank ones included) to {@code file}.
 	 * @return the number of distinct shared strings
 	 */
 	int write(Path file, int rows) throws IOException {
+		this.firstRows = rows;
 		Path sharedStrings = Files.createTempFile(file.getParent(), "shared-strings", ".xml");
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
 			entry(zip, "[Content_Types].xml", CONTENT_TYPES);
@@ -119,15 +136,17 @@ final class LargeLedger {
 		title.text(0, this.township + "消防安全隐患排查整治台账", false);
 		title.end();
 		Row filled = new Row(sheet, 2);
-		filled.text(0, "填报单位：" + this.township + "      填报日期：" + this.uploadDate.getYear() + "年"
-				+ this.uploadDate.getMonthValue() + "月" + this.uploadDate.getDayOfMonth() + "日", false);
+		LocalDate filledOn = (this.updatedOn != null) ? this.updatedOn : this.uploadDate;
+		filled.text(0, "填报单位：" + this.township + "      填报日期：" + filledOn.getYear() + "年" + filledOn.getMonthValue()
+				+ "月" + filledOn.getDayOfMonth() + "日", false);
 		filled.end();
 		Row header = new Row(sheet, 3);
 		for (int column = 0; column < HEADER.length; column++) {
 			header.text(column, HEADER[column], false);
 		}
 		header.end();
-		for (int n = 1; n <= rows; n++) {
+		int written = (this.updatedOn != null) ? rows + rows / 100 : rows;
+		for (int n = 1; n <= written; n++) {
 			Row row = new Row(sheet, n + 3);
 			if (n % 97 == 0) {
 				row.number(0, n); // a blank row that keeps its 序号
@@ -158,8 +177,16 @@ final class LargeLedger {
 		row.text(5, INSPECTORS[this.random.nextInt(INSPECTORS.length)].charAt(0) + "某" + premises + n, true);
 		row.text(6, village + (1 + this.random.nextInt(300)) + "号" + (n % 7 == 0 ? "（" + n + "室）" : ""), true);
 		row.text(7, PROBLEMS[this.random.nextInt(PROBLEMS.length)] + "（第" + n + "号）", true);
+		// The draws depend on the first upload's date only, so an updated ledger repeats
+		// every row it had; its new rows are found on the day of the update.
 		LocalDate found = this.campaignStart
 			.plusDays(this.random.nextInt((int) ChronoUnit.DAYS.between(this.campaignStart, this.uploadDate) + 1));
+		boolean added = this.updatedOn != null && n > this.firstRows;
+		boolean rectifiedSince = this.updatedOn != null && !added && n % 10 == 3;
+		LocalDate latest = added ? this.updatedOn : this.uploadDate;
+		if (added) {
+			found = this.updatedOn;
+		}
 		if (mistake == 3) {
 			row.text(8, found.getYear() + "-13-" + found.getDayOfMonth(), false);
 		}
@@ -169,8 +196,12 @@ final class LargeLedger {
 		int status = this.random.nextInt(20);
 		if (status < 12) {
 			row.text(9, mistake == 4 ? "已完成整改？" : "已整改", false);
-			date(row, 10,
-					found.plusDays(this.random.nextInt((int) ChronoUnit.DAYS.between(found, this.uploadDate) + 1)));
+			date(row, 10, found.plusDays(this.random.nextInt((int) ChronoUnit.DAYS.between(found, latest) + 1)));
+		}
+		else if (rectifiedSince) {
+			// No draw here: the rows after this one stay as they were.
+			row.text(9, "已整改", false);
+			row.date(10, ChronoUnit.DAYS.between(EXCEL_EPOCH, this.updatedOn));
 		}
 		else {
 			row.text(9, status < 17 ? "未整改" : "整改中", false);

@@ -83,8 +83,8 @@ final class Preflight {
 				if (line.number("townships", BENCHMARK_TOWNSHIPS) < 1) {
 					throw new UsageException("--townships must be at least 1");
 				}
-				if (line.number("nights", 1) < 1 || line.number("nights", 1) > 2) {
-					throw new UsageException("--nights must be 1 or 2");
+				if (line.number("nights", 1) < 1 || line.number("nights", 1) > 3) {
+					throw new UsageException("--nights must be 1, 2 or 3");
 				}
 				threads(line);
 				step(line, "through");
