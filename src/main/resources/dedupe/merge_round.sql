@@ -7,11 +7,14 @@
 -- file is UNCHANGED (the view validated_row_outcome reads it so).
 
 -- The same hazard repeated in one file counts once: its last row stands for it. (EXISTS, not NOT IN: a NOT IN
--- over a whole file's rows that does not fit the planner's hash memory is compared row by row, n² for a file.)
+-- over a whole file's rows that does not fit the planner's hash memory is compared row by row, n² for a file.
+-- The later row's file is named as well: the planner does not carry the IN list across the join, and would
+-- hash the rows of every night ever validated, a cost that grows with the nights.)
 UPDATE validated_row SET outcome = 'REPEATED'
 WHERE file_id IN (:fileIds) AND outcome IS NULL
   AND EXISTS (SELECT 1 FROM validated_row later
-              WHERE later.file_id = validated_row.file_id AND later.township_code = validated_row.township_code
+              WHERE later.file_id IN (:fileIds)
+                AND later.file_id = validated_row.file_id AND later.township_code = validated_row.township_code
                 AND later.identity_key = validated_row.identity_key AND later.row_number > validated_row.row_number);
 
 -- The order saves a join on the first night: the changes of known hazards are found and applied before
