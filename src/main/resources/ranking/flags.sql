@@ -42,12 +42,9 @@ WHERE n.status = 'RECTIFIED'
   -- Only a township with an earlier upload can have one: checked once, not per hazard (on a first
   -- night every hazard is new).
   AND w.township_code IN (SELECT township_code FROM upload_file WHERE status = 'LOADED' AND inbox_date < :asOf)
-  -- Only the township's uploads after the rectification date are looked at (for a rectification
-  -- reported at once, none), not every earlier upload of the city: that grew with the nights.
-  AND EXISTS (SELECT 1 FROM upload_file f JOIN validated_row v ON v.file_id = f.file_id
-              WHERE f.township_code = w.township_code AND f.inbox_date < :asOf AND f.inbox_date > n.rectified_on
-                AND v.township_code = w.township_code AND v.identity_key = w.identity_key
-                AND v.status <> 'RECTIFIED');
+  AND n.rectified_on < (SELECT MAX(f.inbox_date) FROM validated_row v JOIN upload_file f ON f.file_id = v.file_id
+                        WHERE v.township_code = w.township_code AND v.identity_key = w.identity_key
+                          AND v.status <> 'RECTIFIED' AND f.inbox_date < :asOf);
 
 -- Regression: 已整改 taken back to not rectified by the night's uploads.
 INSERT INTO work_flag_hazard (snapshot_id, township_code, kind, hazard_id, concerned, hazards)
